@@ -1,0 +1,267 @@
+import { interpretAcknowledgeResponse } from './acknowledge-response.js';
+import { backoffDelay, parseRetryAfter, sleep } from './backoff.js';
+import { readEnvironment } from './environment.js';
+import { AdSDKError } from './errors/ad-sdk-error.js';
+import { NetworkError } from './errors/network-error.js';
+import { ValidationError } from './errors/validation-error.js';
+import { enhancementError, interpretStartResponse } from './start-response.js';
+import { createTransport, type RawResponse } from './transport.js';
+import type {
+  AcknowledgmentResult,
+  AdResponse,
+  OptionalContext,
+  RequestContext,
+  SdkIdentity,
+  WrappingType,
+} from './types.js';
+import { isNonEmptyString, validateNumber, validateOptionalContext, validateRequestContext, validateWrappingType } from './validation.js';
+import { SDK_NAME, VERSION } from './version.js';
+
+/** Options of {@link Adstract}. */
+export interface AdstractOptions {
+  /** API key. Default `ADSTRACT_API_KEY`. At least 10 characters. */
+  apiKey?: string;
+  /** Default `ADSTRACT_BASE_URL`, then `https://api.adstract.ai`. */
+  baseURL?: string;
+  /** Time limit of each attempt, in ms. Default 100 000 (as the Python SDK). */
+  timeoutMs?: number;
+  /** Retries of start on 429, 5xx and network failures (0..5). Default 0. */
+  retries?: number;
+  /** Backoff base, in ms: attempt n waits a random time up to min(base × 2^n, maxBackoffMs). Default 500. */
+  backoffFactorMs?: number;
+  /** Backoff cap, and the longest `Retry-After` that is waited for, in ms. Default 8 000. */
+  maxBackoffMs?: number;
+  /** How the LLM is told to wrap ad content. Default `xml`. */
+  wrappingType?: WrappingType;
+  /** Fetch implementation (edge runtimes, tests). Default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** SDK identity sent in headers and diagnostics. Default `@adstract/client` and its version. */
+  sdk?: SdkIdentity;
+}
+
+/** Arguments of {@link Adstract.requestAd}. */
+export interface RequestAdParams {
+  prompt: string;
+  context: RequestContext;
+  optionalContext?: OptionalContext;
+  wrappingType?: WrappingType;
+  /** Default true. `false` never throws: the original prompt comes back with `error` set. */
+  raiseException?: boolean;
+  signal?: AbortSignal;
+  /** Time limit of each attempt for this call, in ms. */
+  timeoutMs?: number;
+}
+
+/** What {@link Adstract.requestAd} gives: the prompt to send to the LLM, and why. */
+export interface EnhancementResult {
+  /** The enhanced prompt on success, otherwise the original prompt. */
+  prompt: string;
+  /** True only for a 200 with status `ok`: then acknowledge after the LLM answered. */
+  success: boolean;
+  sessionId: string;
+  adResponse: AdResponse | undefined;
+  error: AdSDKError | undefined;
+}
+
+/** Arguments of {@link Adstract.acknowledge}: exactly one of `enhancementResult` and `adResponseId`. */
+export interface AcknowledgeParams {
+  enhancementResult?: EnhancementResult;
+  adResponseId?: string;
+  /** The full final text the end user received (may be empty when nothing was produced). */
+  llmResponse: string;
+  /** Default true. `false` never throws: failures resolve `undefined`. */
+  raiseException?: boolean;
+  signal?: AbortSignal;
+}
+
+const DEFAULT_BASE_URL = 'https://api.adstract.ai';
+const START_PATH = '/api/ad-injection/start/';
+const ACKNOWLEDGE_PATH = '/api/ad-injection/acknowledge/';
+
+/**
+ * Typed client of the Adstract REST API: `requestAd` (start) and `acknowledge`.
+ *
+ * @example
+ * const adstract = new Adstract(); // key from ADSTRACT_API_KEY
+ * const result = await adstract.requestAd({ prompt, context: { sessionId, userAgent, userIp } });
+ * const answer = await llm(result.prompt);
+ * await adstract.acknowledge({ enhancementResult: result, llmResponse: answer });
+ */
+export class Adstract {
+  readonly #apiKey: string;
+  readonly #baseURL: string;
+  readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #backoff: { backoffFactorMs: number; maxBackoffMs: number };
+  readonly #wrappingType: WrappingType;
+  readonly #sdk: SdkIdentity;
+  readonly #post: ReturnType<typeof createTransport>;
+
+  constructor(options: AdstractOptions = {}) {
+    const apiKey = options.apiKey ?? readEnvironment('ADSTRACT_API_KEY');
+    if (typeof apiKey !== 'string' || apiKey.trim().length < 10) {
+      throw new ValidationError({
+        message: 'apiKey is required and must be at least 10 characters (pass apiKey or set ADSTRACT_API_KEY)',
+        field: 'apiKey',
+      });
+    }
+    const baseURL = options.baseURL ?? readEnvironment('ADSTRACT_BASE_URL') ?? DEFAULT_BASE_URL;
+    if (!isHttpUrl(baseURL)) {
+      throw new ValidationError({ message: 'baseURL must be an http(s) URL', field: 'baseURL' });
+    }
+    this.#apiKey = apiKey.trim();
+    this.#baseURL = baseURL.replace(/\/+$/, '');
+    this.#timeoutMs = validateNumber(options.timeoutMs, 'timeoutMs', { min: 0, exclusiveMin: true }) ?? 100_000;
+    this.#retries = validateNumber(options.retries, 'retries', { integer: true, min: 0, max: 5 }) ?? 0;
+    this.#backoff = {
+      backoffFactorMs: validateNumber(options.backoffFactorMs, 'backoffFactorMs', { min: 0 }) ?? 500,
+      maxBackoffMs: validateNumber(options.maxBackoffMs, 'maxBackoffMs', { min: 0 }) ?? 8_000,
+    };
+    this.#wrappingType = validateWrappingType(options.wrappingType ?? 'xml');
+    if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+      throw new ValidationError({ message: 'fetch must be a function', field: 'fetch' });
+    }
+    const sdk = options.sdk ?? { name: SDK_NAME, version: VERSION };
+    if (!isNonEmptyString(sdk.name) || !isNonEmptyString(sdk.version)) {
+      throw new ValidationError({ message: 'sdk.name and sdk.version must be non-empty strings', field: 'sdk' });
+    }
+    this.#sdk = sdk;
+    this.#post = createTransport(options.fetch);
+  }
+
+  /**
+   * Asks Adstract for an ad-enhanced prompt. 200 → `success: true` and the enhanced prompt;
+   * 201 → `PromptRejectedError`, 202 → `NoFillError`, failures → typed errors: thrown, or with
+   * `raiseException: false` returned in `error` beside the original prompt. Input is validated
+   * before anything is sent.
+   */
+  async requestAd(params: RequestAdParams): Promise<EnhancementResult> {
+    const raise = params.raiseException ?? true;
+    const original = typeof params.prompt === 'string' ? params.prompt : '';
+    const sessionId = typeof params.context?.sessionId === 'string' ? params.context.sessionId : '';
+    try {
+      const adResponse = await this.#start(params);
+      const error = enhancementError(adResponse);
+      if (error !== undefined) {
+        if (raise) throw error;
+        return { prompt: original, success: false, sessionId, adResponse, error };
+      }
+      return { prompt: adResponse.enhancedPrompt ?? original, success: true, sessionId, adResponse, error: undefined };
+    } catch (thrown) {
+      const error = toAdSDKError(thrown);
+      if (raise) throw error;
+      return { prompt: original, success: false, sessionId, adResponse: undefined, error };
+    }
+  }
+
+  /**
+   * Reports the LLM's final answer for a successful enhancement; call it exactly once per 200.
+   * Resolves `undefined` without a request when the enhancement did not succeed. Never retried:
+   * after a 5xx the outcome is unknown, and 4xx answers are final.
+   */
+  async acknowledge(params: AcknowledgeParams): Promise<AcknowledgmentResult | undefined> {
+    const raise = params.raiseException ?? true;
+    try {
+      const adResponseId = resolveAdResponseId(params);
+      if (adResponseId === undefined) return undefined;
+      if (typeof params.llmResponse !== 'string') {
+        throw new ValidationError({ message: 'llmResponse must be a string', field: 'llmResponse' });
+      }
+      const response = await this.#send(ACKNOWLEDGE_PATH, { ad_response_id: adResponseId, llm_response: params.llmResponse }, this.#timeoutMs, params.signal);
+      const result = interpretAcknowledgeResponse(response);
+      if (AdSDKError.isInstance(result)) throw result;
+      return result;
+    } catch (thrown) {
+      if (raise) throw toAdSDKError(thrown);
+      return undefined;
+    }
+  }
+
+  async #start(params: RequestAdParams): Promise<AdResponse> {
+    if (!isNonEmptyString(params.prompt)) {
+      throw new ValidationError({ message: 'prompt is required and must be a non-empty string', field: 'prompt' });
+    }
+    const context = validateRequestContext(params.context);
+    const optionalContext = validateOptionalContext(params.optionalContext);
+    const wrappingType = params.wrappingType === undefined ? this.#wrappingType : validateWrappingType(params.wrappingType);
+    const timeoutMs = validateNumber(params.timeoutMs, 'timeoutMs', { min: 0, exclusiveMin: true }) ?? this.#timeoutMs;
+    const body: Record<string, unknown> = {
+      prompt: params.prompt,
+      request_context: { session_id: context.sessionId, user_agent: context.userAgent, user_ip: context.userIp },
+      request_configuration: { wrapping_type: wrappingType },
+    };
+    if (optionalContext !== undefined && Object.keys(optionalContext).length > 0) body.optional_context = optionalContext;
+
+    for (let attempt = 0; ; attempt++) {
+      let retryAfterMs: number | undefined;
+      let failure: AdSDKError;
+      try {
+        const response = await this.#send(START_PATH, body, timeoutMs, params.signal);
+        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        const outcome = interpretStartResponse(response, retryAfterMs);
+        if (outcome.kind === 'response') return outcome.adResponse;
+        if (!outcome.retryable) throw outcome.error;
+        failure = outcome.error;
+      } catch (thrown) {
+        const error = toAdSDKError(thrown);
+        const retryableNetwork = NetworkError.isInstance(error) && error.reason === 'network';
+        if (!retryableNetwork) throw error;
+        failure = error;
+      }
+      if (attempt >= this.#retries) throw failure;
+      if (retryAfterMs !== undefined && retryAfterMs > this.#backoff.maxBackoffMs) throw failure;
+      const delay = retryAfterMs ?? backoffDelay(attempt, this.#backoff);
+      try {
+        await sleep(delay, params.signal);
+      } catch (reason) {
+        throw new NetworkError({ message: 'The request to Adstract was aborted by the caller', reason: 'aborted', cause: reason });
+      }
+    }
+  }
+
+  #send(path: string, payload: Record<string, unknown>, timeoutMs: number, signal: AbortSignal | undefined): Promise<RawResponse> {
+    return this.#post({
+      url: `${this.#baseURL}${path}`,
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'X-Adstract-API-Key': this.#apiKey,
+        'X-Adstract-SDK': this.#sdk.name,
+        'X-Adstract-SDK-Version': this.#sdk.version,
+      },
+      body: { ...payload, diagnostics: { type: 'sdk', name: this.#sdk.name, version: this.#sdk.version } },
+      timeoutMs,
+      signal,
+    });
+  }
+}
+
+function resolveAdResponseId(params: AcknowledgeParams): string | undefined {
+  const { enhancementResult, adResponseId } = params;
+  if ((enhancementResult === undefined) === (adResponseId === undefined)) {
+    throw new ValidationError({ message: 'pass exactly one of enhancementResult and adResponseId', field: 'adResponseId' });
+  }
+  if (enhancementResult !== undefined) {
+    if (!enhancementResult.success || enhancementResult.adResponse === undefined) return undefined;
+    return enhancementResult.adResponse.adResponseId;
+  }
+  if (!isNonEmptyString(adResponseId)) {
+    throw new ValidationError({ message: 'adResponseId must be a non-empty string', field: 'adResponseId' });
+  }
+  return adResponseId;
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function toAdSDKError(error: unknown): AdSDKError {
+  if (AdSDKError.isInstance(error)) return error;
+  return new AdSDKError({ message: 'Unexpected failure in the Adstract client', cause: error });
+}

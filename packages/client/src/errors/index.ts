@@ -1,0 +1,16 @@
+export { AdAcknowledgmentError } from './ad-acknowledgment-error.js';
+export { AdEnhancementError } from './ad-enhancement-error.js';
+export { AdResponseNotFoundError } from './ad-response-not-found-error.js';
+export { AdSDKError, type AdSDKErrorOptions } from './ad-sdk-error.js';
+export { AuthenticationError } from './authentication-error.js';
+export { DuplicateAcknowledgmentError } from './duplicate-acknowledgment-error.js';
+export { DuplicateAdRequestError } from './duplicate-ad-request-error.js';
+export { MissingParameterError } from './missing-parameter-error.js';
+export { NetworkError, type NetworkErrorReason } from './network-error.js';
+export { NoFillError } from './no-fill-error.js';
+export { PromptRejectedError } from './prompt-rejected-error.js';
+export { RateLimitError } from './rate-limit-error.js';
+export { ServerError } from './server-error.js';
+export { UnexpectedResponseError } from './unexpected-response-error.js';
+export { UnsuccessfulAdResponseError } from './unsuccessful-ad-response-error.js';
+export { ValidationError } from './validation-error.js';

@@ -1,0 +1,20 @@
+import { AdSDKError, type AdSDKErrorOptions, hasMarker } from './ad-sdk-error.js';
+
+const marker = Symbol.for('adstract.error.RateLimitError');
+
+/** Adstract answered 429 (after the configured retries). */
+export class RateLimitError extends AdSDKError {
+  private readonly [marker] = true;
+  override name = 'RateLimitError';
+  /** What `Retry-After` asked for, in milliseconds, when it was sent. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(options: AdSDKErrorOptions & { retryAfterMs?: number }) {
+    super(options);
+    this.retryAfterMs = options.retryAfterMs;
+  }
+
+  static override isInstance(error: unknown): error is RateLimitError {
+    return hasMarker(error, marker);
+  }
+}

@@ -1,0 +1,58 @@
+import { createFetch } from 'ofetch';
+import { NetworkError } from './errors/network-error.js';
+
+/** A raw answer: status, headers and body text (JSON is parsed by the caller, to map bad JSON). */
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** What one POST needs. */
+export interface PostOptions {
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * Creates the POST function over ofetch (with the injected `fetch`, if any). Never throws for an
+ * HTTP status; transport failures become `NetworkError` with reason `network`, `timeout` or `aborted`.
+ * Messages never carry headers (the API key) or the body (the end user's IP).
+ */
+export function createTransport(fetchImplementation: typeof globalThis.fetch | undefined) {
+  // Read the global fetch at call time, so instrumentation (and nock in tests) installed later applies.
+  const $fetch = createFetch({
+    fetch: fetchImplementation ?? ((input, init) => globalThis.fetch(input, init)),
+  });
+
+  return async function post(options: PostOptions): Promise<RawResponse> {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
+    if (options.signal?.aborted) throw aborted(options.signal.reason);
+    try {
+      const response = await $fetch.raw<string, 'text'>(options.url, {
+        method: 'POST',
+        headers: options.headers,
+        body: JSON.stringify(options.body),
+        responseType: 'text',
+        ignoreResponseError: true,
+        retry: 0,
+        signal,
+      });
+      return { status: response.status, headers: response.headers, text: response._data ?? '' };
+    } catch (error) {
+      if (options.signal?.aborted) throw aborted(error);
+      if (timeout.aborted) {
+        throw new NetworkError({ message: `Adstract did not answer within ${options.timeoutMs} ms`, reason: 'timeout', cause: error });
+      }
+      throw new NetworkError({ message: 'Could not reach Adstract', reason: 'network', cause: error });
+    }
+  };
+}
+
+function aborted(cause: unknown): NetworkError {
+  return new NetworkError({ message: 'The request to Adstract was aborted by the caller', reason: 'aborted', cause });
+}

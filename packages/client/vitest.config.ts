@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'edge',
+          include: ['src/**/*.edge.test.ts'],
+          environment: 'edge-runtime',
+        },
+      },
+    ],
+  },
+});
