@@ -1,0 +1,214 @@
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { streamText, wrapLanguageModel } from 'ai';
+import { MockLanguageModelV4 } from 'ai/test';
+import { describe, expect, it } from 'vitest';
+import { adstractMiddleware } from './adstract-middleware.js';
+import type { AdstractOutcomeEvent } from './options.js';
+import { createFakeAdstract } from './testing/fake-adstract.js';
+import { finishReason, slowStream, textParts, usage } from './testing/mock-model.js';
+
+const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0 test', userIp: '203.0.113.7' };
+
+function setup() {
+  const fake = createFakeAdstract();
+  const events: AdstractOutcomeEvent[] = [];
+  const middleware = adstractMiddleware({
+    apiKey: 'adpk_test_0123456789',
+    baseURL: 'http://adstract.test',
+    fetch: fake.fetch,
+    onError: () => {},
+    onOutcome: (event) => events.push(event),
+  });
+  return { fake, middleware, events };
+}
+
+function pullThenFail(
+  parts: LanguageModelV4StreamPart[],
+  error: Error,
+): ReadableStream<LanguageModelV4StreamPart> {
+  let index = 0;
+  return new ReadableStream<LanguageModelV4StreamPart>({
+    pull(controller) {
+      const part = parts[index++];
+      if (part === undefined) controller.error(error);
+      else controller.enqueue(part);
+    },
+  });
+}
+
+describe('endings', () => {
+  it('acknowledges the partial text once when the caller aborts mid-stream', async () => {
+    const { fake, middleware, events } = setup();
+    const controller = new AbortController();
+    const deltas = Array.from({ length: 50 }, (_, index) => `w${index} `);
+    const model = new MockLanguageModelV4({
+      doStream: async () => ({ stream: slowStream(textParts(deltas), 5) }),
+    });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      abortSignal: controller.signal,
+      providerOptions: { adstract: context },
+    });
+    let received = '';
+    for await (const delta of result.textStream) {
+      received += delta;
+      if (received.length > 10) controller.abort();
+    }
+    await middleware.flush();
+    expect(fake.acknowledgements).toHaveLength(1);
+    const acknowledged = String(fake.acknowledgements[0]?.body.llm_response);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(acknowledged.length).toBeLessThan(deltas.join('').length);
+    expect(deltas.join('').startsWith(acknowledged)).toBe(true);
+    expect(received.startsWith(acknowledged) || acknowledged.startsWith(received)).toBe(true);
+    expect(events.find((event) => event.type === 'acknowledged')).toMatchObject({
+      ending: 'aborted',
+    });
+  });
+
+  it('acknowledges the partial text once when the provider stream throws', async () => {
+    const { fake, middleware } = setup();
+    const model = new MockLanguageModelV4({
+      doStream: async () => ({
+        // Parts are handed out one per pull, so they reach the consumer before the error does
+        // (an error raised in `start` would discard the queued parts).
+        stream: pullThenFail(
+          [
+            { type: 'text-start', id: '0' },
+            { type: 'text-delta', id: '0', delta: 'Half an ' },
+            { type: 'text-delta', id: '0', delta: 'answer' },
+          ],
+          new Error('connection reset'),
+        ),
+      }),
+    });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+      onError: () => {},
+    });
+    await result.consumeStream({ onError: () => {} });
+    await middleware.flush();
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual(['Half an answer']);
+  });
+
+  it('acknowledges once when the provider sends an error part and then finishes', async () => {
+    const { fake, middleware, events } = setup();
+    const model = new MockLanguageModelV4({
+      doStream: async () => ({
+        stream: new ReadableStream<LanguageModelV4StreamPart>({
+          start(controller) {
+            controller.enqueue({ type: 'text-start', id: '0' });
+            controller.enqueue({ type: 'text-delta', id: '0', delta: 'Partial' });
+            controller.enqueue({ type: 'error', error: new Error('overloaded') });
+            controller.enqueue({ type: 'finish', finishReason: finishReason('error'), usage });
+            controller.close();
+          },
+        }),
+      }),
+    });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+      onError: () => {},
+    });
+    await result.consumeStream({ onError: () => {} });
+    await middleware.flush();
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual(['Partial']);
+    expect(events.find((event) => event.type === 'acknowledged')).toMatchObject({
+      ending: 'error',
+    });
+  });
+
+  it('reports a failing acknowledge through the hooks, never as a rejection', async () => {
+    const fake = createFakeAdstract({ onAcknowledge: () => ({ status: 409, body: {} }) });
+    const errors: Error[] = [];
+    const middleware = adstractMiddleware({
+      apiKey: 'adpk_test_0123456789',
+      baseURL: 'http://adstract.test',
+      fetch: fake.fetch,
+      onError: (error) => errors.push(error),
+    });
+    const model = new MockLanguageModelV4({
+      doStream: async () => ({ stream: slowStream(textParts(['done']), 0) }),
+    });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    expect(await result.text).toBe('done');
+    await middleware.flush();
+    expect(errors.map((error) => error.name)).toEqual(['DuplicateAcknowledgmentError']);
+  });
+});
+
+describe('concurrency', () => {
+  it('keeps 200 parallel streams apart: each acknowledge carries its own text', async () => {
+    const { fake, middleware } = setup();
+    const model = new MockLanguageModelV4({
+      doStream: async (options) => {
+        const user = options.prompt.findLast((message) => message.role === 'user');
+        const text = user?.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+        const id = /user (\d+)/.exec(text ?? '')?.[1] ?? 'none';
+        return { stream: slowStream(textParts([`answer `, `for `, `user ${id}`]), 1) };
+      },
+    });
+    const wrapped = wrapLanguageModel({ model, middleware });
+    const count = 200;
+    const texts = await Promise.all(
+      Array.from({ length: count }, async (_, index) => {
+        const result = streamText({
+          model: wrapped,
+          prompt: `Question from user ${index}`,
+          providerOptions: {
+            adstract: {
+              ...context,
+              sessionId: `session-${index % 7}`,
+              userIp: `198.51.100.${index % 250}`,
+            },
+          },
+        });
+        return result.text;
+      }),
+    );
+    await middleware.flush();
+    expect(fake.starts).toHaveLength(count);
+    expect(fake.acknowledgements).toHaveLength(count);
+    const byResponse = new Map(
+      fake.acknowledgements.map((call) => [call.body.ad_response_id, call.body.llm_response]),
+    );
+    expect(byResponse.size).toBe(count);
+    for (const [index, text] of texts.entries()) expect(text).toBe(`answer for user ${index}`);
+    for (const start of fake.starts) {
+      const index = /user (\d+)/.exec(String(start.body.prompt))?.[1];
+      const adResponseId = (start.reply?.body as { ad_response_id: string } | undefined)
+        ?.ad_response_id;
+      expect(byResponse.get(adResponseId)).toBe(`answer for user ${index}`);
+    }
+  });
+
+  it('gives a concurrent duplicate of a running message no ad and no second start', async () => {
+    const { fake, middleware, events } = setup();
+    const model = new MockLanguageModelV4({
+      doStream: async () => ({ stream: slowStream(textParts(['a', 'b', 'c']), 5) }),
+    });
+    const wrapped = wrapLanguageModel({ model, middleware });
+    const run = () =>
+      streamText({
+        model: wrapped,
+        prompt: 'How can I improve user retention?',
+        providerOptions: { adstract: context },
+      }).text;
+    const first = run();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await Promise.all([first, run()]);
+    await middleware.flush();
+    expect(fake.starts).toHaveLength(1);
+    expect(fake.acknowledgements).toHaveLength(1);
+    expect(events).toContainEqual({ type: 'skipped', reason: 'duplicate' });
+  });
+});

@@ -1,0 +1,272 @@
+import { generateText, streamText, wrapLanguageModel } from 'ai';
+import { MockLanguageModelV4 } from 'ai/test';
+import { describe, expect, it, vi } from 'vitest';
+import { adstractMiddleware } from './adstract-middleware.js';
+import type { AdstractMiddlewareOptions, AdstractOutcomeEvent } from './options.js';
+import { createFakeAdstract, emptyReply, filledReply } from './testing/fake-adstract.js';
+import { streamResult, textParts, textResult, userTextSeen } from './testing/mock-model.js';
+
+const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0 test', userIp: '203.0.113.7' };
+const API_KEY = 'adpk_test_0123456789';
+
+function setup(fake = createFakeAdstract(), extra: Partial<AdstractMiddlewareOptions> = {}) {
+  const errors: unknown[] = [];
+  const events: AdstractOutcomeEvent[] = [];
+  const middleware = adstractMiddleware({
+    apiKey: API_KEY,
+    baseURL: 'http://adstract.test',
+    fetch: fake.fetch,
+    onError: (error) => errors.push(error),
+    onOutcome: (event) => events.push(event),
+    ...extra,
+  });
+  return { fake, middleware, errors, events };
+}
+
+describe('generateText', () => {
+  it('sends the enhanced prompt to the model and acknowledges the answer once', async () => {
+    const { fake, middleware, errors } = setup();
+    const model = new MockLanguageModelV4({
+      doGenerate: textResult('Answer with Acme Analytics.'),
+    });
+    const result = await generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context, other: { keep: true } },
+    });
+    await middleware.flush();
+
+    expect(result.text).toBe('Answer with Acme Analytics.');
+    expect(fake.starts).toHaveLength(1);
+    expect(fake.starts[0]?.body.prompt).toBe('How can I improve user retention?');
+    expect(userTextSeen(model.doGenerateCalls[0])).toBe(
+      'How can I improve user retention?\n\n[AD: mention Acme Analytics]',
+    );
+    expect(model.doGenerateCalls[0]?.providerOptions).toEqual({ other: { keep: true } });
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual([
+      'Answer with Acme Analytics.',
+    ]);
+    expect(fake.acknowledgements[0]?.body.ad_response_id).toBe(
+      result.providerMetadata?.adstract?.adResponseId,
+    );
+    expect(result.providerMetadata?.adstract).toMatchObject({
+      status: 'filled',
+      productName: 'Acme Analytics',
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('sends the request context on the wire and never the context to the model', async () => {
+    const { fake, middleware } = setup();
+    const model = new MockLanguageModelV4({ doGenerate: textResult('ok') });
+    await generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'Hello there',
+      providerOptions: { adstract: { ...context, country: 'US', age: 30 } },
+    });
+    await middleware.flush();
+    expect(fake.starts[0]?.body.request_context).toEqual({
+      session_id: 'session-1',
+      user_agent: 'Mozilla/5.0 test',
+      user_ip: '203.0.113.7',
+    });
+    expect(fake.starts[0]?.body.optional_context).toEqual({ country: 'US', age: 30 });
+    const sent = JSON.stringify(model.doGenerateCalls[0]);
+    expect(sent).not.toContain('203.0.113.7');
+    expect(sent).not.toContain('session-1');
+    expect(sent).not.toContain(API_KEY);
+    expect(model.doGenerateCalls[0]?.providerOptions).toBeUndefined();
+  });
+
+  it.each([
+    [202, 'no-fill'],
+    [201, 'rejected'],
+  ] as const)('keeps the original prompt on %i and never acknowledges', async (status, outcome) => {
+    const { fake, middleware, errors, events } = setup(
+      createFakeAdstract({ onStart: () => emptyReply(status) }),
+    );
+    const model = new MockLanguageModelV4({ doGenerate: textResult('plain answer') });
+    const result = await generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'What is 2 + 2?',
+      providerOptions: { adstract: context },
+    });
+    await middleware.flush();
+    expect(userTextSeen(model.doGenerateCalls[0])).toBe('What is 2 + 2?');
+    expect(result.text).toBe('plain answer');
+    expect(fake.acknowledgements).toHaveLength(0);
+    expect(result.providerMetadata?.adstract).toEqual({ status: outcome });
+    expect(events.map((event) => event.type)).toEqual(['requested', outcome]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('streamText', () => {
+  it('acknowledges every text delta once the stream ends, and reports metadata on finish', async () => {
+    const { fake, middleware } = setup();
+    const model = new MockLanguageModelV4({
+      doStream: streamResult(textParts(['Try ', '<ADS>Acme</ADS>', ' today.'])),
+    });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    expect(await result.text).toBe('Try <ADS>Acme</ADS> today.');
+    expect((await result.providerMetadata)?.adstract).toMatchObject({ status: 'filled' });
+    await middleware.flush();
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual([
+      'Try <ADS>Acme</ADS> today.',
+    ]);
+  });
+
+  it('closes the answer before a slow acknowledge completes', async () => {
+    const fake = createFakeAdstract({
+      onAcknowledge: () => ({
+        status: 200,
+        delayMs: 300,
+        body: { ad_ack_id: 'ack_slow', status: 'ok', success: true },
+      }),
+    });
+    const { middleware, events } = setup(fake);
+    const model = new MockLanguageModelV4({ doStream: streamResult(textParts(['a', 'b'])) });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    await result.consumeStream();
+    expect(await result.text).toBe('ab');
+    expect(events.some((event) => event.type === 'acknowledged')).toBe(false);
+    await middleware.flush();
+    expect(events.filter((event) => event.type === 'acknowledged')).toHaveLength(1);
+  });
+
+  it('returns the model stream untouched when there is no ad', async () => {
+    const { middleware } = setup(createFakeAdstract({ onStart: () => emptyReply(202) }));
+    const model = new MockLanguageModelV4({ doStream: streamResult(textParts(['x'])) });
+    const params = await middleware.transformParams?.({
+      type: 'stream',
+      params: {
+        prompt: [{ role: 'user', content: [{ type: 'text', text: 'What is 2 + 2?' }] }],
+        providerOptions: { adstract: context },
+      },
+      model,
+    });
+    const original = streamResult(textParts(['x']));
+    const wrapped = await middleware.wrapStream?.({
+      doStream: async () => original,
+      doGenerate: async () => textResult('x'),
+      params: params!,
+      model,
+    });
+    expect(wrapped).toBe(original);
+  });
+});
+
+describe('fail open', () => {
+  const failures: Array<[string, Parameters<typeof createFakeAdstract>[0], string]> = [
+    ['a 500', { onStart: () => ({ status: 500, body: { detail: 'boom' } }) }, 'ServerError'],
+    ['a 401', { onStart: () => ({ status: 401, body: { detail: 'no' } }) }, 'AuthenticationError'],
+    [
+      'a 409',
+      { onStart: () => ({ status: 409, body: { detail: 'dup' } }) },
+      'DuplicateAdRequestError',
+    ],
+    [
+      'invalid JSON',
+      { onStart: () => ({ status: 200, text: '{not json' }) },
+      'UnexpectedResponseError',
+    ],
+    ['a network failure', { onStart: () => ({ status: 0, networkError: true }) }, 'NetworkError'],
+    [
+      'the time budget',
+      { onStart: (body) => ({ ...filledReply(String(body.prompt)), delayMs: 500 }) },
+      'NetworkError',
+    ],
+  ];
+
+  it.each(failures)(
+    'answers with the original prompt after %s',
+    async (_label, fakeOptions, name) => {
+      const { fake, middleware, errors } = setup(createFakeAdstract(fakeOptions), {
+        timeoutMs: 50,
+      });
+      const model = new MockLanguageModelV4({ doStream: streamResult(textParts(['fine'])) });
+      const result = streamText({
+        model: wrapLanguageModel({ model, middleware }),
+        prompt: 'How can I improve user retention?',
+        providerOptions: { adstract: context },
+      });
+      expect(await result.text).toBe('fine');
+      await middleware.flush();
+      expect(userTextSeen(model.doStreamCalls[0])).toBe('How can I improve user retention?');
+      expect(fake.acknowledgements).toHaveLength(0);
+      expect(errors.map((error) => (error as Error).name)).toEqual([name]);
+      for (const error of errors) {
+        expect(String((error as Error).message)).not.toContain(API_KEY);
+        expect(String((error as Error).message)).not.toContain('203.0.113.7');
+      }
+    },
+  );
+
+  it('throws instead in strict mode', async () => {
+    const { middleware } = setup(
+      createFakeAdstract({ onStart: () => ({ status: 500, body: {} }) }),
+      { strict: true },
+    );
+    const model = new MockLanguageModelV4({ doGenerate: textResult('never') });
+    await expect(
+      generateText({
+        model: wrapLanguageModel({ model, middleware }),
+        prompt: 'How can I improve user retention?',
+        providerOptions: { adstract: context },
+        maxRetries: 0,
+      }),
+    ).rejects.toThrow();
+    expect(model.doGenerateCalls).toHaveLength(0);
+  });
+
+  it('survives hooks that throw', async () => {
+    const fake = createFakeAdstract({ onStart: () => ({ status: 503, body: {} }) });
+    const middleware = adstractMiddleware({
+      apiKey: API_KEY,
+      baseURL: 'http://adstract.test',
+      fetch: fake.fetch,
+      onError: () => {
+        throw new Error('hook bug');
+      },
+      onOutcome: () => {
+        throw new Error('hook bug');
+      },
+    });
+    const model = new MockLanguageModelV4({ doGenerate: textResult('still here') });
+    const result = await generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    expect(result.text).toBe('still here');
+  });
+
+  it('warns with name and message only when no onError is given', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const fake = createFakeAdstract({ onStart: () => ({ status: 500, body: {} }) });
+    const middleware = adstractMiddleware({
+      apiKey: API_KEY,
+      baseURL: 'http://adstract.test',
+      fetch: fake.fetch,
+    });
+    const model = new MockLanguageModelV4({ doGenerate: textResult('ok') });
+    await generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    expect(warn).toHaveBeenCalledTimes(1);
+    const line = String(warn.mock.calls[0]?.[0]);
+    expect(line).toMatch(/^\[adstract\] ServerError: /);
+    expect(line).not.toContain(API_KEY);
+    warn.mockRestore();
+  });
+});

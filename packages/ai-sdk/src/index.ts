@@ -1,0 +1,22 @@
+export { type AdSegment, splitAdSegments } from './ad-segments.js';
+export { type AdstractMiddleware, adstractMiddleware } from './adstract-middleware.js';
+export type { CircuitState } from './circuit-breaker.js';
+export type {
+  AdstractCallContext,
+  AdstractMetadata,
+  AdstractMiddlewareOptions,
+  AdstractOutcomeEvent,
+  AdstractStatus,
+  AnswerEnding,
+  CircuitBreakerOptions,
+  CircuitCause,
+  SkipReason,
+} from './options.js';
+export {
+  adstractContextFromRequest,
+  type ContextFromRequestOptions,
+  clientIp,
+  type HeaderSource,
+  type IpSource,
+} from './request-context.js';
+export { SDK_NAME, VERSION } from './version.js';

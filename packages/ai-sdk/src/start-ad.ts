@@ -1,0 +1,86 @@
+import {
+  AdSDKError,
+  type Adstract,
+  NetworkError,
+  NoFillError,
+  type OptionalContext,
+  PromptRejectedError,
+  type RequestContext,
+} from '@adstract/client';
+import type { CircuitBreaker } from './circuit-breaker.js';
+import type { Hooks } from './hooks.js';
+import type { StartOutcome } from './start-outcome.js';
+
+/** Everything one start call needs. */
+export interface StartAdInput {
+  getClient: () => Adstract;
+  prompt: string;
+  context: RequestContext;
+  optionalContext: OptionalContext | undefined;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  hooks: Hooks;
+  breaker: CircuitBreaker | undefined;
+  strict: boolean;
+}
+
+/**
+ * Calls start once and classifies the answer. Never throws unless `strict` is set: every failure
+ * becomes a `failed` outcome (the original prompt is used) reported through `onError`.
+ */
+export async function startAd(input: StartAdInput): Promise<StartOutcome> {
+  const { hooks, breaker } = input;
+  const sessionId = input.context.sessionId;
+  const startedAt = performance.now();
+  hooks.outcome({ type: 'requested', sessionId });
+  let error: AdSDKError;
+  try {
+    const result = await input.getClient().requestAd({
+      prompt: input.prompt,
+      context: input.context,
+      optionalContext: input.optionalContext,
+      timeoutMs: input.timeoutMs,
+      signal: input.signal,
+      raiseException: false,
+    });
+    const durationMs = performance.now() - startedAt;
+    const response = result.adResponse;
+    if (result.success && response?.enhancedPrompt) {
+      breaker?.recordStartSuccess();
+      hooks.outcome({
+        type: 'filled',
+        sessionId,
+        adResponseId: response.adResponseId,
+        productName: response.productName,
+        durationMs,
+      });
+      return {
+        status: 'filled',
+        adResponseId: response.adResponseId,
+        enhancedPrompt: response.enhancedPrompt,
+        productName: response.productName,
+      };
+    }
+    if (NoFillError.isInstance(result.error) || PromptRejectedError.isInstance(result.error)) {
+      breaker?.recordStartSuccess();
+      const status = NoFillError.isInstance(result.error) ? 'no-fill' : 'rejected';
+      hooks.outcome({ type: status, sessionId, durationMs });
+      return { status };
+    }
+    error = result.error ?? new AdSDKError({ message: 'Adstract start gave no enhancement' });
+  } catch (thrown) {
+    // Only a client that cannot be built throws here (requestAd itself runs in fallback mode).
+    error = AdSDKError.isInstance(thrown)
+      ? thrown
+      : new AdSDKError({ message: 'Adstract start failed', cause: thrown });
+  }
+  const durationMs = performance.now() - startedAt;
+  const callerAborted = NetworkError.isInstance(error) && error.reason === 'aborted';
+  if (!callerAborted) {
+    breaker?.recordStartFailure();
+    hooks.error(error);
+  }
+  hooks.outcome({ type: 'failed', sessionId, durationMs, error });
+  if (input.strict) throw error;
+  return { status: 'failed' };
+}

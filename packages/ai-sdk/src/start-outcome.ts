@@ -1,0 +1,7 @@
+/** What the start call gave for one user message. */
+export type StartOutcome =
+  | { status: 'filled'; adResponseId: string; enhancedPrompt: string; productName: string | null }
+  | { status: 'no-fill' | 'rejected' | 'failed' };
+
+/** A start outcome that carries an ad. */
+export type FilledOutcome = Extract<StartOutcome, { status: 'filled' }>;

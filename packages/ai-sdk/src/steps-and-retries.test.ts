@@ -1,0 +1,237 @@
+import { APICallError } from '@ai-sdk/provider';
+import { generateText, jsonSchema, stepCountIs, streamText, tool, wrapLanguageModel } from 'ai';
+import { MockLanguageModelV4 } from 'ai/test';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { adstractMiddleware } from './adstract-middleware.js';
+import type { AdstractOutcomeEvent } from './options.js';
+import { createFakeAdstract } from './testing/fake-adstract.js';
+import {
+  finishReason,
+  streamResult,
+  textParts,
+  textResult,
+  usage,
+  userTextSeen,
+} from './testing/mock-model.js';
+
+const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0 test', userIp: '203.0.113.7' };
+const ENHANCED = 'What is the weather in Paris?\n\n[AD: mention Acme Analytics]';
+
+function setup(continuationTimeoutMs = 30_000) {
+  const fake = createFakeAdstract();
+  const events: AdstractOutcomeEvent[] = [];
+  const middleware = adstractMiddleware({
+    apiKey: 'adpk_test_0123456789',
+    baseURL: 'http://adstract.test',
+    fetch: fake.fetch,
+    onError: () => {},
+    onOutcome: (event) => events.push(event),
+    continuationTimeoutMs,
+  });
+  return { fake, middleware, events };
+}
+
+const weather = tool({
+  inputSchema: jsonSchema<{ city: string }>({
+    type: 'object',
+    properties: { city: { type: 'string' } },
+    required: ['city'],
+  }),
+  execute: async ({ city }) => ({ city, temperature: 21 }),
+});
+
+const toolCallParts = [
+  { type: 'stream-start' as const, warnings: [] },
+  { type: 'text-start' as const, id: 't' },
+  { type: 'text-delta' as const, id: 't', delta: 'Let me check.' },
+  { type: 'text-end' as const, id: 't' },
+  {
+    type: 'tool-call' as const,
+    toolCallId: 'call-1',
+    toolName: 'weather',
+    input: '{"city":"Paris"}',
+  },
+  { type: 'finish' as const, finishReason: finishReason('tool-calls'), usage },
+];
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('tool loops', () => {
+  it('reuses one enhancement for every step and acknowledges all steps once, after the last', async () => {
+    const { fake, middleware } = setup();
+    const model = new MockLanguageModelV4({
+      doStream: [
+        streamResult(toolCallParts),
+        streamResult(textParts(['It is 21°C in Paris. ', '<ADS>Acme</ADS>'])),
+      ],
+    });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'What is the weather in Paris?',
+      tools: { weather },
+      stopWhen: stepCountIs(3),
+      providerOptions: { adstract: context },
+    });
+    await result.consumeStream();
+    await middleware.flush();
+
+    expect(model.doStreamCalls).toHaveLength(2);
+    expect(fake.starts).toHaveLength(1);
+    expect(userTextSeen(model.doStreamCalls[0])).toBe(ENHANCED);
+    expect(userTextSeen(model.doStreamCalls[1])).toBe(ENHANCED);
+    // Step 2's prompt ends with the tool result, so the user message is not the last one.
+    expect(model.doStreamCalls[1]?.prompt.at(-1)?.role).toBe('tool');
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual([
+      'Let me check.\n\nIt is 21°C in Paris. <ADS>Acme</ADS>',
+    ]);
+  });
+
+  it('acknowledges after the bounded wait when no step follows a tool-calls ending', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { fake, middleware, events } = setup(5_000);
+    const model = new MockLanguageModelV4({ doStream: streamResult(toolCallParts) });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'What is the weather in Paris?',
+      tools: { weather },
+      providerOptions: { adstract: context },
+    });
+    await result.consumeStream();
+    expect(fake.acknowledgements).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(fake.acknowledgements).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    await middleware.flush();
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual(['Let me check.']);
+    expect(events.find((event) => event.type === 'acknowledged')).toMatchObject({
+      ending: 'timeout',
+    });
+  });
+
+  it('lets a late step reuse the ad without acknowledging twice', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { fake, middleware } = setup(1_000);
+    const model = new MockLanguageModelV4({
+      doGenerate: [
+        {
+          content: [
+            { type: 'tool-call', toolCallId: 'c1', toolName: 'weather', input: '{"city":"Paris"}' },
+          ],
+          finishReason: finishReason('tool-calls'),
+          usage,
+          warnings: [],
+        },
+        textResult('Late final answer.'),
+      ],
+    });
+    const wrapped = wrapLanguageModel({ model, middleware });
+    const first = await generateText({
+      model: wrapped,
+      prompt: 'What is the weather in Paris?',
+      tools: {
+        weather: tool({
+          inputSchema: jsonSchema<{ city: string }>({
+            type: 'object',
+            properties: { city: { type: 'string' } },
+          }),
+        }),
+      },
+      providerOptions: { adstract: context },
+    });
+    await vi.advanceTimersByTimeAsync(1_000);
+    await middleware.flush();
+    expect(fake.acknowledgements).toHaveLength(1);
+
+    // The app continues the conversation by hand after the wait: same user message, plus tool output.
+    await generateText({
+      model: wrapped,
+      messages: [
+        { role: 'user', content: 'What is the weather in Paris?' },
+        ...first.response.messages,
+        {
+          role: 'tool',
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 'c1',
+              toolName: 'weather',
+              output: { type: 'json', value: { temperature: 21 } },
+            },
+          ],
+        },
+      ],
+      providerOptions: { adstract: context },
+    });
+    await middleware.flush();
+    expect(userTextSeen(model.doGenerateCalls[1])).toBe(ENHANCED);
+    expect(fake.starts).toHaveLength(1);
+    expect(fake.acknowledgements).toHaveLength(1);
+  });
+});
+
+describe('retries', () => {
+  it('reuses the enhancement when the provider answers 500 and the SDK retries', async () => {
+    const { fake, middleware } = setup();
+    let calls = 0;
+    const model = new MockLanguageModelV4({
+      doStream: async () => {
+        calls++;
+        if (calls === 1) {
+          throw new APICallError({
+            message: 'Internal error',
+            url: 'http://llm.test',
+            requestBodyValues: {},
+            statusCode: 500,
+            isRetryable: true,
+          });
+        }
+        return streamResult(textParts(['Recovered answer.']));
+      },
+    });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'What is the weather in Paris?',
+      maxRetries: 2,
+      providerOptions: { adstract: context },
+    });
+    expect(await result.text).toBe('Recovered answer.');
+    await middleware.flush();
+    expect(model.doStreamCalls).toHaveLength(2);
+    expect(fake.starts).toHaveLength(1);
+    expect(userTextSeen(model.doStreamCalls[1])).toBe(ENHANCED);
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual([
+      'Recovered answer.',
+    ]);
+  });
+
+  it('acknowledges once, after the wait, when every retry fails', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { fake, middleware, events } = setup(2_000);
+    const model = new MockLanguageModelV4({
+      doGenerate: async () => {
+        throw new APICallError({
+          message: 'Bad request',
+          url: 'http://llm.test',
+          requestBodyValues: {},
+          statusCode: 400,
+          isRetryable: false,
+        });
+      },
+    });
+    await expect(
+      generateText({
+        model: wrapLanguageModel({ model, middleware }),
+        prompt: 'What is the weather in Paris?',
+        providerOptions: { adstract: context },
+      }),
+    ).rejects.toThrow('Bad request');
+    await vi.advanceTimersByTimeAsync(2_000);
+    await middleware.flush();
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual(['']);
+    expect(events.find((event) => event.type === 'acknowledged')).toMatchObject({
+      ending: 'error',
+    });
+  });
+});
