@@ -8,14 +8,21 @@ import type {
 } from '@adstract/client';
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
 
+/** Flattens an intersection into one object type (which, unlike an interface, is a `JSONObject`). */
+type Flatten<T> = { [K in keyof T]: T[K] };
+
 /**
  * Per-call Adstract context: what `providerOptions.adstract` holds, or what the `context` option
- * returns. `sessionId`, `userAgent` and `userIp` are required for an ad request.
+ * returns. `sessionId`, `userAgent` and `userIp` are required for an ad request. It is a plain
+ * object type so it can be passed as `providerOptions.adstract` without a cast.
  */
-export interface AdstractCallContext extends Partial<RequestContext>, OptionalContext {
-  /** `true` skips ads for this call: no request to Adstract, the prompt is unchanged. */
-  disabled?: boolean;
-}
+export type AdstractCallContext = Flatten<
+  Partial<RequestContext> &
+    OptionalContext & {
+      /** `true` skips ads for this call: no request to Adstract, the prompt is unchanged. */
+      disabled?: boolean;
+    }
+>;
 
 /** Why a call went to the model without an ad request. */
 export type SkipReason =

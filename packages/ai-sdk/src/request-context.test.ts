@@ -1,3 +1,4 @@
+import type { SharedV4ProviderOptions } from '@ai-sdk/provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adstractContextFromRequest, clientIp } from './request-context.js';
 
@@ -110,5 +111,21 @@ describe('adstractContextFromRequest', () => {
       { sessionId: 's' },
     );
     expect(context).toEqual({ sessionId: 's', userAgent: 'node-ua', userIp: '198.51.100.4' });
+  });
+});
+
+describe('types', () => {
+  it('returns a context that is a JSONObject, so it fits providerOptions.adstract without a cast', () => {
+    const context = adstractContextFromRequest(
+      new Request('http://app.test', {
+        headers: { 'user-agent': 'ua', 'x-real-ip': '203.0.113.1' },
+      }),
+      {
+        sessionId: 's',
+        ipSource: 'vercel',
+      },
+    );
+    const providerOptions: SharedV4ProviderOptions = { adstract: context };
+    expect(providerOptions.adstract).toBe(context);
   });
 });
