@@ -23,7 +23,9 @@ try {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
 } catch {
-  console.error('ensure-chromium: apt-get could not install chromium; the browser test cannot run.');
+  console.error(
+    'ensure-chromium: apt-get could not install chromium; the browser test cannot run.',
+  );
   process.exit(1);
 }
 if (!existsSync(path)) {

@@ -18,7 +18,14 @@ const pnpm = ['-y', readJson('package.json').packageManager];
 const versions = (name) => readJson('packages/ai-sdk/package.json').devDependencies[name];
 
 const step = (message) => console.log(`smoke: ${message}`);
-const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+const run = (command, args, cwd) => {
+  try {
+    return execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  } catch (error) {
+    process.stdout.write(error.stdout ?? '');
+    throw error;
+  }
+};
 
 try {
   step(`packing into ${packs}`);
@@ -29,10 +36,21 @@ try {
 
   step('installing the tarballs beside ai and @ai-sdk/openai in an empty project');
   execFileSync('mkdir', ['-p', project]);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'smoke', private: true, type: 'module' }),
+  );
   run(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, `ai@${versions('ai')}`, `@ai-sdk/openai@${versions('@ai-sdk/openai')}`],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      ...tarballs,
+      `ai@${versions('ai')}`,
+      `@ai-sdk/openai@${versions('@ai-sdk/openai')}`,
+    ],
     project,
   );
 
@@ -75,10 +93,46 @@ console.log(JSON.stringify({ exitCode: code, starts: starts.map((s) => s.status)
 process.exit(ok ? 0 : 1);
 `,
   );
+  step('type-checking imports of the packed packages (strict, NodeNext)');
+  writeFileSync(
+    join(project, 'types.ts'),
+    `import { Adstract, type EnhancementResult, NoFillError } from '@adstract/client';
+import { adstractMiddleware, type AdstractMiddleware } from '@adstract/ai-sdk';
+import { startSandbox } from '@adstract/sandbox';
+
+const client = new Adstract({ apiKey: 'adpk_types_check', baseURL: 'http://127.0.0.1:1' });
+const result: Promise<EnhancementResult> = client.requestAd({
+  prompt: 'hi',
+  context: { sessionId: 's', userAgent: 'ua', userIp: '198.51.100.1' },
+  raiseException: false,
+});
+const middleware: AdstractMiddleware = adstractMiddleware({ client });
+export { result, middleware, NoFillError, startSandbox };
+`,
+  );
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        noEmit: true,
+        skipLibCheck: true,
+        types: [],
+      },
+      files: ['types.ts'],
+    }),
+  );
+  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], project);
+
   step('running the snippet against the packed sandbox and model stand-in');
   await new Promise((done, fail) => {
     const child = spawn(process.execPath, ['services.mjs'], { cwd: project, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`the snippet check failed (exit ${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`the snippet check failed (exit ${code})`)),
+    );
   });
   step('passed: one start, one acknowledge with the answer the snippet printed');
 } catch (error) {
