@@ -1,5 +1,5 @@
-import type { AdSDKError } from './errors/ad-sdk-error.js';
 import { AdResponseNotFoundError } from './errors/ad-response-not-found-error.js';
+import type { AdSDKError } from './errors/ad-sdk-error.js';
 import { AuthenticationError } from './errors/authentication-error.js';
 import { DuplicateAcknowledgmentError } from './errors/duplicate-acknowledgment-error.js';
 import { RateLimitError } from './errors/rate-limit-error.js';
@@ -11,14 +11,20 @@ import type { RawResponse } from './transport.js';
 import type { AcknowledgmentResult, AcknowledgmentStatus } from './types.js';
 
 const ENDPOINT = 'acknowledge';
-const SUCCESS_BY_STATUS: Record<AcknowledgmentStatus, boolean> = { ok: true, no_ad_used: true, recoverable_error: false };
+const SUCCESS_BY_STATUS: Record<AcknowledgmentStatus, boolean> = {
+  ok: true,
+  no_ad_used: true,
+  recoverable_error: false,
+};
 
 /**
  * The one place where acknowledge's HTTP statuses become results and errors: 200 and 201 are
  * successes; 400/401/403 auth, 404 unknown id, 406 not a successful enhancement, 409 already
  * acknowledged, 429 rate limit, 5xx server (outcome unknown), anything else unexpected.
  */
-export function interpretAcknowledgeResponse(response: RawResponse): AcknowledgmentResult | AdSDKError {
+export function interpretAcknowledgeResponse(
+  response: RawResponse,
+): AcknowledgmentResult | AdSDKError {
   const { status } = response;
   const details = { statusCode: status, responseBody: response.text };
   const fail = (message: string) => `Adstract acknowledge answered ${status}: ${message}`;
@@ -29,22 +35,45 @@ export function interpretAcknowledgeResponse(response: RawResponse): Acknowledgm
     case 400:
       return new AuthenticationError({ message: fail('API key format is invalid'), ...details });
     case 401:
-      return new AuthenticationError({ message: fail('API key is missing or invalid'), ...details });
+      return new AuthenticationError({
+        message: fail('API key is missing or invalid'),
+        ...details,
+      });
     case 403:
-      return new AuthenticationError({ message: fail('API key is revoked or inactive, or the ad response belongs to another platform'), ...details });
+      return new AuthenticationError({
+        message: fail(
+          'API key is revoked or inactive, or the ad response belongs to another platform',
+        ),
+        ...details,
+      });
     case 404:
-      return new AdResponseNotFoundError({ message: fail('the ad response id is unknown'), ...details });
+      return new AdResponseNotFoundError({
+        message: fail('the ad response id is unknown'),
+        ...details,
+      });
     case 406:
-      return new UnsuccessfulAdResponseError({ message: fail('the ad response was not a successful enhancement'), ...details });
+      return new UnsuccessfulAdResponseError({
+        message: fail('the ad response was not a successful enhancement'),
+        ...details,
+      });
     case 409:
-      return new DuplicateAcknowledgmentError({ message: fail('this ad response was already acknowledged'), ...details });
+      return new DuplicateAcknowledgmentError({
+        message: fail('this ad response was already acknowledged'),
+        ...details,
+      });
     case 429:
       return new RateLimitError({ message: fail('rate limited'), ...details });
     default:
       if (status >= 500 && status <= 599) {
-        return new ServerError({ message: fail('server error; the outcome is unknown, so it is not retried'), ...details });
+        return new ServerError({
+          message: fail('server error; the outcome is unknown, so it is not retried'),
+          ...details,
+        });
       }
-      return new UnexpectedResponseError({ message: fail('a status the API does not document'), ...details });
+      return new UnexpectedResponseError({
+        message: fail('a status the API does not document'),
+        ...details,
+      });
   }
 }
 
@@ -54,12 +83,20 @@ function parseAcknowledgment(response: RawResponse, status: 200 | 201): Acknowle
   if (typeof body.ad_ack_id !== 'string' || body.ad_ack_id === '') {
     throw wrongShape(response, ENDPOINT, 'ad_ack_id must be a non-empty string');
   }
-  const ackStatus = body.status as AcknowledgmentStatus;
-  if (!Object.hasOwn(SUCCESS_BY_STATUS, ackStatus)) {
+  const ackStatus = body.status;
+  if (typeof ackStatus !== 'string' || !isAcknowledgmentStatus(ackStatus)) {
     throw wrongShape(response, ENDPOINT, 'status must be ok, no_ad_used or recoverable_error');
   }
   if (body.success !== SUCCESS_BY_STATUS[ackStatus]) {
-    throw wrongShape(response, ENDPOINT, `success must be ${SUCCESS_BY_STATUS[ackStatus]} when status is ${ackStatus}`);
+    throw wrongShape(
+      response,
+      ENDPOINT,
+      `success must be ${SUCCESS_BY_STATUS[ackStatus]} when status is ${ackStatus}`,
+    );
   }
   return { adAckId: body.ad_ack_id, status: ackStatus, success: body.success, httpStatus: status };
+}
+
+function isAcknowledgmentStatus(value: string): value is AcknowledgmentStatus {
+  return Object.hasOwn(SUCCESS_BY_STATUS, value);
 }

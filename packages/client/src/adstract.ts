@@ -14,7 +14,13 @@ import type {
   SdkIdentity,
   WrappingType,
 } from './types.js';
-import { isNonEmptyString, validateNumber, validateOptionalContext, validateRequestContext, validateWrappingType } from './validation.js';
+import {
+  isNonEmptyString,
+  validateNumber,
+  validateOptionalContext,
+  validateRequestContext,
+  validateWrappingType,
+} from './validation.js';
 import { SDK_NAME, VERSION } from './version.js';
 
 /** Options of {@link Adstract}. */
@@ -23,7 +29,7 @@ export interface AdstractOptions {
   apiKey?: string;
   /** Default `ADSTRACT_BASE_URL`, then `https://api.adstract.ai`. */
   baseURL?: string;
-  /** Time limit of each attempt, in ms. Default 100 000 (as the Python SDK). */
+  /** Time limit of each attempt, in whole ms (1 to 2^31 − 1). Default 100 000 (as the Python SDK). */
   timeoutMs?: number;
   /** Retries of start on 429, 5xx and network failures (0..5). Default 0. */
   retries?: number;
@@ -41,14 +47,19 @@ export interface AdstractOptions {
 
 /** Arguments of {@link Adstract.requestAd}. */
 export interface RequestAdParams {
+  /** The end user's original prompt (non-empty). */
   prompt: string;
+  /** Required context: `sessionId`, `userAgent`, `userIp` (non-empty strings). */
   context: RequestContext;
+  /** Optional targeting context, validated before sending. */
   optionalContext?: OptionalContext;
+  /** Overrides the client's `wrappingType` for this call. */
   wrappingType?: WrappingType;
   /** Default true. `false` never throws: the original prompt comes back with `error` set. */
   raiseException?: boolean;
+  /** Aborts the call, including a backoff wait (`NetworkError` with reason `aborted`). */
   signal?: AbortSignal;
-  /** Time limit of each attempt for this call, in ms. */
+  /** Time limit of each attempt for this call, in whole ms. Default: the client's `timeoutMs`. */
   timeoutMs?: number;
 }
 
@@ -58,25 +69,33 @@ export interface EnhancementResult {
   prompt: string;
   /** True only for a 200 with status `ok`: then acknowledge after the LLM answered. */
   success: boolean;
+  /** The `sessionId` of the request context (empty when it was missing). */
   sessionId: string;
+  /** The parsed start answer, when a 200, 201 or 202 came back. */
   adResponse: AdResponse | undefined;
+  /** Why there is no enhanced prompt (fallback mode, and 201 / 202); `undefined` on success. */
   error: AdSDKError | undefined;
 }
 
 /** Arguments of {@link Adstract.acknowledge}: exactly one of `enhancementResult` and `adResponseId`. */
 export interface AcknowledgeParams {
+  /** The result of {@link Adstract.requestAd}; nothing is sent unless it succeeded. */
   enhancementResult?: EnhancementResult;
+  /** The `adResponseId` of a successful enhancement, when the result itself is not at hand. */
   adResponseId?: string;
   /** The full final text the end user received (may be empty when nothing was produced). */
   llmResponse: string;
   /** Default true. `false` never throws: failures resolve `undefined`. */
   raiseException?: boolean;
+  /** Aborts the call (`NetworkError` with reason `aborted`). */
   signal?: AbortSignal;
 }
 
 const DEFAULT_BASE_URL = 'https://api.adstract.ai';
 const START_PATH = '/api/ad-injection/start/';
 const ACKNOWLEDGE_PATH = '/api/ad-injection/acknowledge/';
+/** Whole milliseconds that timers accept: a fraction throws in `AbortSignal.timeout`, and more than 2^31 − 1 fires at once. */
+const TIMEOUT_RULE = { integer: true, min: 1, max: 2_147_483_647 };
 
 /**
  * Typed client of the Adstract REST API: `requestAd` (start) and `acknowledge`.
@@ -97,11 +116,16 @@ export class Adstract {
   readonly #sdk: SdkIdentity;
   readonly #post: ReturnType<typeof createTransport>;
 
+  /**
+   * @throws {ValidationError} when the API key is missing or shorter than 10 characters, the base
+   * URL is not http(s), `wrappingType` is unknown, or a number option is out of range.
+   */
   constructor(options: AdstractOptions = {}) {
     const apiKey = options.apiKey ?? readEnvironment('ADSTRACT_API_KEY');
     if (typeof apiKey !== 'string' || apiKey.trim().length < 10) {
       throw new ValidationError({
-        message: 'apiKey is required and must be at least 10 characters (pass apiKey or set ADSTRACT_API_KEY)',
+        message:
+          'apiKey is required and must be at least 10 characters (pass apiKey or set ADSTRACT_API_KEY)',
         field: 'apiKey',
       });
     }
@@ -111,11 +135,15 @@ export class Adstract {
     }
     this.#apiKey = apiKey.trim();
     this.#baseURL = baseURL.replace(/\/+$/, '');
-    this.#timeoutMs = validateNumber(options.timeoutMs, 'timeoutMs', { min: 0, exclusiveMin: true }) ?? 100_000;
-    this.#retries = validateNumber(options.retries, 'retries', { integer: true, min: 0, max: 5 }) ?? 0;
+    this.#timeoutMs = validateNumber(options.timeoutMs, 'timeoutMs', TIMEOUT_RULE) ?? 100_000;
+    this.#retries =
+      validateNumber(options.retries, 'retries', { integer: true, min: 0, max: 5 }) ?? 0;
     this.#backoff = {
-      backoffFactorMs: validateNumber(options.backoffFactorMs, 'backoffFactorMs', { min: 0 }) ?? 500,
-      maxBackoffMs: validateNumber(options.maxBackoffMs, 'maxBackoffMs', { min: 0 }) ?? 8_000,
+      backoffFactorMs:
+        validateNumber(options.backoffFactorMs, 'backoffFactorMs', { min: 0 }) ?? 500,
+      maxBackoffMs:
+        validateNumber(options.maxBackoffMs, 'maxBackoffMs', { min: 0, max: TIMEOUT_RULE.max }) ??
+        8_000,
     };
     this.#wrappingType = validateWrappingType(options.wrappingType ?? 'xml');
     if (options.fetch !== undefined && typeof options.fetch !== 'function') {
@@ -123,7 +151,10 @@ export class Adstract {
     }
     const sdk = options.sdk ?? { name: SDK_NAME, version: VERSION };
     if (!isNonEmptyString(sdk.name) || !isNonEmptyString(sdk.version)) {
-      throw new ValidationError({ message: 'sdk.name and sdk.version must be non-empty strings', field: 'sdk' });
+      throw new ValidationError({
+        message: 'sdk.name and sdk.version must be non-empty strings',
+        field: 'sdk',
+      });
     }
     this.#sdk = sdk;
     this.#post = createTransport(options.fetch);
@@ -146,7 +177,13 @@ export class Adstract {
         if (raise) throw error;
         return { prompt: original, success: false, sessionId, adResponse, error };
       }
-      return { prompt: adResponse.enhancedPrompt ?? original, success: true, sessionId, adResponse, error: undefined };
+      return {
+        prompt: adResponse.enhancedPrompt ?? original,
+        success: true,
+        sessionId,
+        adResponse,
+        error: undefined,
+      };
     } catch (thrown) {
       const error = toAdSDKError(thrown);
       if (raise) throw error;
@@ -165,9 +202,17 @@ export class Adstract {
       const adResponseId = resolveAdResponseId(params);
       if (adResponseId === undefined) return undefined;
       if (typeof params.llmResponse !== 'string') {
-        throw new ValidationError({ message: 'llmResponse must be a string', field: 'llmResponse' });
+        throw new ValidationError({
+          message: 'llmResponse must be a string',
+          field: 'llmResponse',
+        });
       }
-      const response = await this.#send(ACKNOWLEDGE_PATH, { ad_response_id: adResponseId, llm_response: params.llmResponse }, this.#timeoutMs, params.signal);
+      const response = await this.#send(
+        ACKNOWLEDGE_PATH,
+        { ad_response_id: adResponseId, llm_response: params.llmResponse },
+        this.#timeoutMs,
+        params.signal,
+      );
       const result = interpretAcknowledgeResponse(response);
       if (AdSDKError.isInstance(result)) throw result;
       return result;
@@ -179,18 +224,30 @@ export class Adstract {
 
   async #start(params: RequestAdParams): Promise<AdResponse> {
     if (!isNonEmptyString(params.prompt)) {
-      throw new ValidationError({ message: 'prompt is required and must be a non-empty string', field: 'prompt' });
+      throw new ValidationError({
+        message: 'prompt is required and must be a non-empty string',
+        field: 'prompt',
+      });
     }
     const context = validateRequestContext(params.context);
     const optionalContext = validateOptionalContext(params.optionalContext);
-    const wrappingType = params.wrappingType === undefined ? this.#wrappingType : validateWrappingType(params.wrappingType);
-    const timeoutMs = validateNumber(params.timeoutMs, 'timeoutMs', { min: 0, exclusiveMin: true }) ?? this.#timeoutMs;
+    const wrappingType =
+      params.wrappingType === undefined
+        ? this.#wrappingType
+        : validateWrappingType(params.wrappingType);
+    const timeoutMs =
+      validateNumber(params.timeoutMs, 'timeoutMs', TIMEOUT_RULE) ?? this.#timeoutMs;
     const body: Record<string, unknown> = {
       prompt: params.prompt,
-      request_context: { session_id: context.sessionId, user_agent: context.userAgent, user_ip: context.userIp },
+      request_context: {
+        session_id: context.sessionId,
+        user_agent: context.userAgent,
+        user_ip: context.userIp,
+      },
       request_configuration: { wrapping_type: wrappingType },
     };
-    if (optionalContext !== undefined && Object.keys(optionalContext).length > 0) body.optional_context = optionalContext;
+    if (optionalContext !== undefined && Object.keys(optionalContext).length > 0)
+      body.optional_context = optionalContext;
 
     for (let attempt = 0; ; attempt++) {
       let retryAfterMs: number | undefined;
@@ -214,13 +271,22 @@ export class Adstract {
       try {
         await sleep(delay, params.signal);
       } catch (reason) {
-        throw new NetworkError({ message: 'The request to Adstract was aborted by the caller', reason: 'aborted', cause: reason });
+        throw new NetworkError({
+          message: 'The request to Adstract was aborted by the caller',
+          reason: 'aborted',
+          cause: reason,
+        });
       }
     }
   }
 
-  #send(path: string, payload: Record<string, unknown>, timeoutMs: number, signal: AbortSignal | undefined): Promise<RawResponse> {
-    return this.#post({
+  async #send(
+    path: string,
+    payload: Record<string, unknown>,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<RawResponse> {
+    const response = await this.#post({
       url: `${this.#baseURL}${path}`,
       headers: {
         'Content-Type': 'application/json',
@@ -229,24 +295,36 @@ export class Adstract {
         'X-Adstract-SDK': this.#sdk.name,
         'X-Adstract-SDK-Version': this.#sdk.version,
       },
-      body: { ...payload, diagnostics: { type: 'sdk', name: this.#sdk.name, version: this.#sdk.version } },
+      body: {
+        ...payload,
+        diagnostics: { type: 'sdk', name: this.#sdk.name, version: this.#sdk.version },
+      },
       timeoutMs,
       signal,
     });
+    // An answer that echoes the key (a 400 about its format, say) must not carry it into an error's responseBody.
+    if (!response.text.includes(this.#apiKey)) return response;
+    return { ...response, text: response.text.replaceAll(this.#apiKey, '[redacted]') };
   }
 }
 
 function resolveAdResponseId(params: AcknowledgeParams): string | undefined {
   const { enhancementResult, adResponseId } = params;
   if ((enhancementResult === undefined) === (adResponseId === undefined)) {
-    throw new ValidationError({ message: 'pass exactly one of enhancementResult and adResponseId', field: 'adResponseId' });
+    throw new ValidationError({
+      message: 'pass exactly one of enhancementResult and adResponseId',
+      field: 'adResponseId',
+    });
   }
   if (enhancementResult !== undefined) {
     if (!enhancementResult.success || enhancementResult.adResponse === undefined) return undefined;
     return enhancementResult.adResponse.adResponseId;
   }
   if (!isNonEmptyString(adResponseId)) {
-    throw new ValidationError({ message: 'adResponseId must be a non-empty string', field: 'adResponseId' });
+    throw new ValidationError({
+      message: 'adResponseId must be a non-empty string',
+      field: 'adResponseId',
+    });
   }
   return adResponseId;
 }

@@ -13,7 +13,10 @@ export function backoffDelay(attempt: number, options: BackoffOptions): number {
 }
 
 /** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from now. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null,
+  now: number = Date.now(),
+): number | undefined {
   if (value === null || value.trim() === '') return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);

@@ -16,7 +16,11 @@ export function parseJsonBody(response: RawResponse, endpoint: string): unknown 
 }
 
 /** Throws `UnexpectedResponseError` naming the field when a body does not have the documented shape. */
-export function wrongShape(response: RawResponse, endpoint: string, problem: string): UnexpectedResponseError {
+export function wrongShape(
+  response: RawResponse,
+  endpoint: string,
+  problem: string,
+): UnexpectedResponseError {
   return new UnexpectedResponseError({
     message: `Adstract ${endpoint} answered ${response.status} with an unexpected body: ${problem}`,
     statusCode: response.status,

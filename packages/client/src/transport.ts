@@ -1,4 +1,4 @@
-import { createFetch } from 'ofetch';
+import { createFetch, FetchError } from 'ofetch';
 import { NetworkError } from './errors/network-error.js';
 
 /** A raw answer: status, headers and body text (JSON is parsed by the caller, to map bad JSON). */
@@ -30,7 +30,8 @@ export function createTransport(fetchImplementation: typeof globalThis.fetch | u
 
   return async function post(options: PostOptions): Promise<RawResponse> {
     const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
+    const signal =
+      options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
     if (options.signal?.aborted) throw aborted(options.signal.reason);
     try {
       const response = await $fetch.raw<string, 'text'>(options.url, {
@@ -43,16 +44,37 @@ export function createTransport(fetchImplementation: typeof globalThis.fetch | u
         signal,
       });
       return { status: response.status, headers: response.headers, text: response._data ?? '' };
-    } catch (error) {
+    } catch (thrown) {
+      const error = unwrap(thrown);
       if (options.signal?.aborted) throw aborted(error);
       if (timeout.aborted) {
-        throw new NetworkError({ message: `Adstract did not answer within ${options.timeoutMs} ms`, reason: 'timeout', cause: error });
+        throw new NetworkError({
+          message: `Adstract did not answer within ${options.timeoutMs} ms`,
+          reason: 'timeout',
+          cause: error,
+        });
       }
-      throw new NetworkError({ message: 'Could not reach Adstract', reason: 'network', cause: error });
+      throw new NetworkError({
+        message: 'Could not reach Adstract',
+        reason: 'network',
+        cause: error,
+      });
     }
   };
 }
 
+/**
+ * The transport's own error instead of ofetch's `FetchError` around it: a `FetchError` exposes the
+ * request options (the API key header, and the body with the end user's IP) through getters.
+ */
+function unwrap(error: unknown): unknown {
+  return error instanceof FetchError && error.cause !== undefined ? error.cause : error;
+}
+
 function aborted(cause: unknown): NetworkError {
-  return new NetworkError({ message: 'The request to Adstract was aborted by the caller', reason: 'aborted', cause });
+  return new NetworkError({
+    message: 'The request to Adstract was aborted by the caller',
+    reason: 'aborted',
+    cause,
+  });
 }

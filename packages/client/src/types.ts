@@ -21,12 +21,15 @@ export interface RequestContext {
 export interface OptionalContext {
   /** ISO 3166-1 alpha-2 country code: exactly two uppercase letters. */
   country?: string;
+  /** Region or state, e.g. `California`. */
   region?: string;
+  /** City, e.g. `San Francisco`. */
   city?: string;
   /** Autonomous system number (a non-negative integer). */
   asn?: number;
   /** Integer from 0 to 120 inclusive. */
   age?: number;
+  /** `male`, `female` or `other`. */
   gender?: Gender;
 }
 
@@ -35,12 +38,19 @@ export type AdStatus = 'ok' | 'rejected' | 'no_fill';
 
 /** The body of a `start` answer (200, 201 or 202), in camelCase. */
 export interface AdResponse {
+  /** Identifier of the ad request. */
   adRequestId: string;
+  /** Identifier of the ad response: what `acknowledge` reports on. */
   adResponseId: string;
+  /** `ok` (200), `rejected` (201) or `no_fill` (202). */
   status: AdStatus;
+  /** True only for a 200 with status `ok`. */
   success: boolean;
+  /** Server-side processing time, in milliseconds. */
   executionTimeMs: number;
+  /** The prompt to send to the LLM; `null` when no ad was injected. */
   enhancedPrompt: string | null;
+  /** The advertised product; `null` when no ad was injected. */
   productName: string | null;
   /** The HTTP status the body came with: 200 (ok), 201 (rejected) or 202 (no fill). */
   httpStatus: 200 | 201 | 202;
@@ -51,8 +61,11 @@ export type AcknowledgmentStatus = 'ok' | 'no_ad_used' | 'recoverable_error';
 
 /** The body of an `acknowledge` answer (200 or 201), in camelCase. */
 export interface AcknowledgmentResult {
+  /** Identifier of the acknowledgement. */
   adAckId: string;
+  /** `ok`, `no_ad_used` or `recoverable_error`. */
   status: AcknowledgmentStatus;
+  /** True for `ok` and `no_ad_used`, false for `recoverable_error` (still credited). */
   success: boolean;
   /** 200 (processed) or 201 (logged with a recoverable error; the publisher is still credited). */
   httpStatus: 200 | 201;
@@ -60,6 +73,8 @@ export interface AcknowledgmentResult {
 
 /** The SDK identity sent in `X-Adstract-SDK*` headers and the `diagnostics` body object. */
 export interface SdkIdentity {
+  /** Sent as `X-Adstract-SDK` and `diagnostics.name`. */
   name: string;
+  /** Sent as `X-Adstract-SDK-Version` and `diagnostics.version`. */
   version: string;
 }

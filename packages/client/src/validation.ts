@@ -24,11 +24,17 @@ export function isNonEmptyString(value: unknown): value is string {
  */
 export function validateRequestContext(value: unknown, path = 'context'): RequestContext {
   if (!isRecord(value)) {
-    throw new MissingParameterError({ message: `${path} is required (sessionId, userAgent, userIp)`, field: path });
+    throw new MissingParameterError({
+      message: `${path} is required (sessionId, userAgent, userIp)`,
+      field: path,
+    });
   }
   for (const key of Object.keys(value)) {
     if (!(REQUIRED_KEYS as readonly string[]).includes(key)) {
-      throw invalid(`${path}.${key}`, 'is not a known field (expected sessionId, userAgent, userIp)');
+      throw invalid(
+        `${path}.${key}`,
+        'is not a known field (expected sessionId, userAgent, userIp)',
+      );
     }
   }
   for (const key of REQUIRED_KEYS) {
@@ -39,7 +45,11 @@ export function validateRequestContext(value: unknown, path = 'context'): Reques
       });
     }
   }
-  return { sessionId: value.sessionId as string, userAgent: value.userAgent as string, userIp: value.userIp as string };
+  return {
+    sessionId: value.sessionId as string,
+    userAgent: value.userAgent as string,
+    userIp: value.userIp as string,
+  };
 }
 
 /**
@@ -47,19 +57,28 @@ export function validateRequestContext(value: unknown, path = 'context'): Reques
  * `region`/`city` non-empty strings, `asn` a non-negative integer, `age` an integer 0..120,
  * `gender` male/female/other; unknown keys are rejected. Undefined values are dropped.
  */
-export function validateOptionalContext(value: unknown, path = 'optionalContext'): OptionalContext | undefined {
+export function validateOptionalContext(
+  value: unknown,
+  path = 'optionalContext',
+): OptionalContext | undefined {
   if (value === undefined) return undefined;
   if (!isRecord(value)) throw invalid(path, 'must be an object');
   const result: OptionalContext = {};
   for (const key of Object.keys(value)) {
     if (!(OPTIONAL_KEYS as readonly string[]).includes(key)) {
-      throw invalid(`${path}.${key}`, `is not a known field (expected ${OPTIONAL_KEYS.join(', ')})`);
+      throw invalid(
+        `${path}.${key}`,
+        `is not a known field (expected ${OPTIONAL_KEYS.join(', ')})`,
+      );
     }
   }
   const { country, region, city, asn, age, gender } = value;
   if (country !== undefined) {
     if (typeof country !== 'string' || !/^[A-Z]{2}$/.test(country)) {
-      throw invalid(`${path}.country`, 'must be an ISO 3166-1 alpha-2 code: exactly 2 uppercase letters');
+      throw invalid(
+        `${path}.country`,
+        'must be an ISO 3166-1 alpha-2 code: exactly 2 uppercase letters',
+      );
     }
     result.country = country;
   }
@@ -84,7 +103,8 @@ export function validateOptionalContext(value: unknown, path = 'optionalContext'
     result.age = age;
   }
   if (gender !== undefined) {
-    if (!GENDERS.includes(gender as Gender)) throw invalid(`${path}.gender`, 'must be one of male, female, other');
+    if (!GENDERS.includes(gender as Gender))
+      throw invalid(`${path}.gender`, 'must be one of male, female, other');
     result.gender = gender as Gender;
   }
   return result;

@@ -22,7 +22,8 @@ export function hasMarker(value: unknown, symbol: symbol): boolean {
  * of the package (it checks a `Symbol.for` marker, not the prototype chain).
  */
 export class AdSDKError extends Error {
-  private readonly [marker] = true;
+  /** Brand read by `isInstance` (a `Symbol.for` key, shared by every copy of this package). */
+  readonly [marker] = true;
   override name = 'AdSDKError';
   readonly statusCode: number | undefined;
   readonly responseBody: string | undefined;
@@ -36,6 +37,7 @@ export class AdSDKError extends Error {
         : `${responseBody.slice(0, SNIPPET_LENGTH)}…`;
   }
 
+  /** True when `error` is an `AdSDKError`, from this or any other copy of this package. */
   static isInstance(error: unknown): error is AdSDKError {
     return hasMarker(error, marker);
   }

@@ -7,7 +7,8 @@ export type NetworkErrorReason = 'network' | 'timeout' | 'aborted';
 
 /** No answer: a transport failure (`network`), the time limit (`timeout`) or the caller's abort (`aborted`). */
 export class NetworkError extends AdSDKError {
-  private readonly [marker] = true;
+  /** Brand read by `isInstance` (a `Symbol.for` key, shared by every copy of this package). */
+  readonly [marker] = true;
   override name = 'NetworkError';
   readonly reason: NetworkErrorReason;
 
@@ -16,6 +17,7 @@ export class NetworkError extends AdSDKError {
     this.reason = options.reason;
   }
 
+  /** True when `error` is a `NetworkError`, from this or any other copy of this package. */
   static override isInstance(error: unknown): error is NetworkError {
     return hasMarker(error, marker);
   }

@@ -4,7 +4,8 @@ const marker = Symbol.for('adstract.error.RateLimitError');
 
 /** Adstract answered 429 (after the configured retries). */
 export class RateLimitError extends AdSDKError {
-  private readonly [marker] = true;
+  /** Brand read by `isInstance` (a `Symbol.for` key, shared by every copy of this package). */
+  readonly [marker] = true;
   override name = 'RateLimitError';
   /** What `Retry-After` asked for, in milliseconds, when it was sent. */
   readonly retryAfterMs: number | undefined;
@@ -14,6 +15,7 @@ export class RateLimitError extends AdSDKError {
     this.retryAfterMs = options.retryAfterMs;
   }
 
+  /** True when `error` is a `RateLimitError`, from this or any other copy of this package. */
   static override isInstance(error: unknown): error is RateLimitError {
     return hasMarker(error, marker);
   }

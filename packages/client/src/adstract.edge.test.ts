@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Adstract } from './adstract.js';
+import { AuthenticationError, NoFillError, ServerError } from './errors/index.js';
+import { SDK_NAME, VERSION } from './version.js';
+
+// Runs in vitest's edge-runtime environment (@edge-runtime/vm): Web APIs only, no nock.
+const apiKey = 'adpk_edge_test_0123456789';
+const context = { sessionId: 'edge-session', userAgent: 'Mozilla/5.0', userIp: '203.0.113.9' };
+const okBody = {
+  ad_request_id: 'request-1',
+  ad_response_id: 'response-1',
+  status: 'ok',
+  success: true,
+  execution_time_ms: 12,
+  enhanced_prompt: 'ENHANCED prompt',
+  product_name: 'Product',
+};
+
+interface Call {
+  url: string;
+  headers: Headers;
+  body: Record<string, unknown>;
+}
+
+/** A fetch answering from a queue of Responses, recording every call. */
+function fakeFetch(...responses: Response[]) {
+  const calls: Call[] = [];
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    calls.push({
+      url: String(input),
+      headers: new Headers(init?.headers),
+      body: JSON.parse(String(init?.body)) as Record<string, unknown>,
+    });
+    const response = responses.shift();
+    if (response === undefined) throw new TypeError('no more responses');
+    return response;
+  };
+  return { fetch, calls };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('edge runtime', () => {
+  it('really runs in the edge runtime', () => {
+    expect((globalThis as { EdgeRuntime?: unknown }).EdgeRuntime).toBeTypeOf('string');
+  });
+
+  it('requests an ad and acknowledges it through an injected fetch', async () => {
+    const { fetch, calls } = fakeFetch(
+      Response.json(okBody),
+      Response.json({ ad_ack_id: 'ack-1', status: 'ok', success: true }),
+    );
+    const adstract = new Adstract({ apiKey, fetch });
+
+    const result = await adstract.requestAd({ prompt: 'hello', context });
+    expect(result).toMatchObject({ prompt: 'ENHANCED prompt', success: true });
+    const acknowledgment = await adstract.acknowledge({
+      enhancementResult: result,
+      llmResponse: 'answer',
+    });
+    expect(acknowledgment).toEqual({
+      adAckId: 'ack-1',
+      status: 'ok',
+      success: true,
+      httpStatus: 200,
+    });
+
+    expect(calls.map((call) => call.url)).toEqual([
+      'https://api.adstract.ai/api/ad-injection/start/',
+      'https://api.adstract.ai/api/ad-injection/acknowledge/',
+    ]);
+    for (const call of calls) {
+      expect(call.headers.get('x-adstract-api-key')).toBe(apiKey);
+      expect(call.headers.get('content-type')).toBe('application/json');
+      expect(call.headers.get('x-adstract-sdk')).toBe(SDK_NAME);
+      expect(call.headers.get('x-adstract-sdk-version')).toBe(VERSION);
+    }
+    expect(calls[0]?.body).toMatchObject({
+      prompt: 'hello',
+      request_context: {
+        session_id: 'edge-session',
+        user_agent: 'Mozilla/5.0',
+        user_ip: '203.0.113.9',
+      },
+    });
+    expect(calls[1]?.body).toMatchObject({ ad_response_id: 'response-1', llm_response: 'answer' });
+  });
+
+  it('uses the global fetch when none is injected', async () => {
+    const { fetch, calls } = fakeFetch(Response.json(okBody));
+    vi.stubGlobal('fetch', fetch);
+    const result = await new Adstract({ apiKey }).requestAd({ prompt: 'hello', context });
+    expect(result.success).toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('maps statuses to error classes', async () => {
+    const { fetch } = fakeFetch(
+      Response.json({ detail: 'Invalid API key' }, { status: 401 }),
+      Response.json(
+        { ...okBody, status: 'no_fill', success: false, enhanced_prompt: null, product_name: null },
+        { status: 202 },
+      ),
+      new Response('Internal', { status: 500 }),
+    );
+    const adstract = new Adstract({ apiKey, fetch });
+
+    const authentication = await adstract
+      .requestAd({ prompt: 'hello', context })
+      .catch((error: unknown) => error);
+    expect(AuthenticationError.isInstance(authentication)).toBe(true);
+    expect(authentication).toMatchObject({ statusCode: 401 });
+
+    const noFill = await adstract.requestAd({ prompt: 'hello', context, raiseException: false });
+    expect(noFill).toMatchObject({ prompt: 'hello', success: false });
+    expect(NoFillError.isInstance(noFill.error)).toBe(true);
+
+    const server = await adstract
+      .acknowledge({ adResponseId: 'response-1', llmResponse: 'answer' })
+      .catch((error: unknown) => error);
+    expect(ServerError.isInstance(server)).toBe(true);
+  });
+
+  it('times out with NetworkError (timeout) and stops on abort', async () => {
+    const hanging: typeof globalThis.fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+      });
+    const adstract = new Adstract({ apiKey, fetch: hanging, timeoutMs: 20 });
+    await expect(adstract.requestAd({ prompt: 'hello', context })).rejects.toMatchObject({
+      name: 'NetworkError',
+      reason: 'timeout',
+    });
+    await expect(
+      adstract.requestAd({ prompt: 'hello', context, signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ name: 'NetworkError', reason: 'aborted' });
+  });
+});

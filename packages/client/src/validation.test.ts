@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import { MissingParameterError } from './errors/missing-parameter-error.js';
+import { ValidationError } from './errors/validation-error.js';
+import {
+  isNonEmptyString,
+  validateNumber,
+  validateOptionalContext,
+  validateRequestContext,
+  validateWrappingType,
+} from './validation.js';
+
+const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0', userIp: '203.0.113.10' };
+
+/** Runs `check`, expects it to throw, and returns what it threw. */
+function thrownBy(check: () => unknown): unknown {
+  try {
+    check();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+function expectInvalid(check: () => unknown, field: string, rule: RegExp): void {
+  const error = thrownBy(check);
+  expect(ValidationError.isInstance(error)).toBe(true);
+  expect(MissingParameterError.isInstance(error)).toBe(false);
+  expect(error).toMatchObject({ name: 'ValidationError', field });
+  expect((error as Error).message).toMatch(new RegExp(`^${field.replace('.', '\\.')} `));
+  expect((error as Error).message).toMatch(rule);
+}
+
+describe('isNonEmptyString', () => {
+  it('accepts text and rejects empty, blank and non-strings', () => {
+    expect(isNonEmptyString('a')).toBe(true);
+    expect(isNonEmptyString(' a ')).toBe(true);
+    for (const value of ['', '   ', '\n\t', undefined, null, 1, {}, ['a']]) {
+      expect(isNonEmptyString(value)).toBe(false);
+    }
+  });
+});
+
+describe('validateRequestContext', () => {
+  it('returns the three fields', () => {
+    expect(validateRequestContext(context)).toEqual(context);
+  });
+
+  it.each([undefined, null, 'session-1', 42, ['a']])(
+    'rejects a context that is not an object (%j) with MissingParameterError',
+    (value) => {
+      const error = thrownBy(() => validateRequestContext(value));
+      expect(MissingParameterError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ name: 'MissingParameterError', field: 'context' });
+      expect((error as Error).message).toMatch(/context is required/);
+    },
+  );
+
+  describe.each(['sessionId', 'userAgent', 'userIp'] as const)('%s', (key) => {
+    it.each([
+      ['missing', undefined],
+      ['empty', ''],
+      ['blank', '   '],
+      ['not a string', 42],
+      ['null', null],
+    ])('is required: %s → MissingParameterError naming the field', (_case, value) => {
+      const error = thrownBy(() => validateRequestContext({ ...context, [key]: value }));
+      expect(MissingParameterError.isInstance(error)).toBe(true);
+      expect(ValidationError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ name: 'MissingParameterError', field: `context.${key}` });
+      expect((error as Error).message).toBe(
+        `context.${key} is required and must be a non-empty string`,
+      );
+    });
+  });
+
+  it('rejects unknown keys (ValidationError naming the key)', () => {
+    expectInvalid(
+      () => validateRequestContext({ ...context, session_id: 'snake' }),
+      'context.session_id',
+      /is not a known field/,
+    );
+  });
+
+  it('uses the given path in field names', () => {
+    const error = thrownBy(() => validateRequestContext({ ...context, userIp: '' }, 'ctx'));
+    expect(error).toMatchObject({ field: 'ctx.userIp' });
+  });
+
+  it('never echoes the values it was given', () => {
+    const error = thrownBy(() =>
+      validateRequestContext({
+        sessionId: 'secret-session',
+        userAgent: '',
+        userIp: '198.51.100.99',
+      }),
+    );
+    expect((error as Error).message).not.toContain('198.51.100.99');
+    expect((error as Error).message).not.toContain('secret-session');
+  });
+});
+
+describe('validateOptionalContext', () => {
+  const full = {
+    country: 'US',
+    region: 'California',
+    city: 'San Francisco',
+    asn: 15169,
+    age: 21,
+    gender: 'female',
+  };
+
+  it('accepts the documented example and returns a copy', () => {
+    const result = validateOptionalContext(full);
+    expect(result).toEqual(full);
+    expect(result).not.toBe(full);
+  });
+
+  it('returns undefined for undefined and {} for {}', () => {
+    expect(validateOptionalContext(undefined)).toBeUndefined();
+    expect(validateOptionalContext({})).toEqual({});
+  });
+
+  it('drops keys whose value is undefined', () => {
+    expect(validateOptionalContext({ country: 'DE', city: undefined })).toEqual({ country: 'DE' });
+  });
+
+  it.each([null, 'US', 7, ['US']])('rejects a non-object (%j)', (value) => {
+    expectInvalid(() => validateOptionalContext(value), 'optionalContext', /must be an object/);
+  });
+
+  it('rejects unknown keys', () => {
+    expectInvalid(
+      () => validateOptionalContext({ country: 'US', zip: '94103' }),
+      'optionalContext.zip',
+      /is not a known field \(expected country, region, city, asn, age, gender\)/,
+    );
+  });
+
+  it.each(['us', 'USA', 'U', 'U1', '', ' US', 'Us', 840])('rejects country %j', (country) => {
+    expectInvalid(
+      () => validateOptionalContext({ country }),
+      'optionalContext.country',
+      /ISO 3166-1 alpha-2 code: exactly 2 uppercase letters/,
+    );
+  });
+
+  it.each(['GB', 'JP', 'ZZ'])('accepts country %s', (country) => {
+    expect(validateOptionalContext({ country })).toEqual({ country });
+  });
+
+  describe.each(['region', 'city'] as const)('%s', (key) => {
+    it.each(['', '  ', 5, null])('rejects %j', (value) => {
+      expectInvalid(
+        () => validateOptionalContext({ [key]: value }),
+        `optionalContext.${key}`,
+        /must be a non-empty string/,
+      );
+    });
+  });
+
+  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, '15169', null])(
+    'rejects asn %j',
+    (asn) => {
+      expectInvalid(
+        () => validateOptionalContext({ asn }),
+        'optionalContext.asn',
+        /must be a non-negative integer/,
+      );
+    },
+  );
+
+  it.each([0, 15169, 4_294_967_295])('accepts asn %d', (asn) => {
+    expect(validateOptionalContext({ asn })).toEqual({ asn });
+  });
+
+  it.each([-1, 121, 20.5, Number.NaN, '21', null])('rejects age %j', (age) => {
+    expectInvalid(
+      () => validateOptionalContext({ age }),
+      'optionalContext.age',
+      /must be an integer from 0 to 120/,
+    );
+  });
+
+  it.each([0, 1, 120])('accepts age %d (bounds inclusive)', (age) => {
+    expect(validateOptionalContext({ age })).toEqual({ age });
+  });
+
+  it.each(['Male', 'FEMALE', 'unknown', '', 1, null])('rejects gender %j', (gender) => {
+    expectInvalid(
+      () => validateOptionalContext({ gender }),
+      'optionalContext.gender',
+      /must be one of male, female, other/,
+    );
+  });
+
+  it.each(['male', 'female', 'other'])('accepts gender %s', (gender) => {
+    expect(validateOptionalContext({ gender })).toEqual({ gender });
+  });
+});
+
+describe('validateWrappingType', () => {
+  it.each(['xml', 'plain', 'markdown'])('accepts %s', (value) => {
+    expect(validateWrappingType(value)).toBe(value);
+  });
+
+  it.each(['XML', 'html', '', undefined, 1])(
+    'rejects %j naming the field and the choices',
+    (value) => {
+      expectInvalid(
+        () => validateWrappingType(value),
+        'wrappingType',
+        /must be one of xml, plain, markdown/,
+      );
+    },
+  );
+
+  it('uses the given field name', () => {
+    expect(thrownBy(() => validateWrappingType('html', 'defaults.wrappingType'))).toMatchObject({
+      field: 'defaults.wrappingType',
+    });
+  });
+});
+
+describe('validateNumber', () => {
+  it('passes undefined through', () => {
+    expect(validateNumber(undefined, 'retries', { integer: true, min: 0, max: 5 })).toBeUndefined();
+  });
+
+  it('accepts values inside the rule', () => {
+    expect(validateNumber(0, 'retries', { integer: true, min: 0, max: 5 })).toBe(0);
+    expect(validateNumber(5, 'retries', { integer: true, min: 0, max: 5 })).toBe(5);
+    expect(validateNumber(0.5, 'timeoutMs', { min: 0, exclusiveMin: true })).toBe(0.5);
+  });
+
+  it.each([
+    [-1, 'retries must be an integer ≥ 0 and ≤ 5'],
+    [6, 'retries must be an integer ≥ 0 and ≤ 5'],
+    [1.5, 'retries must be an integer ≥ 0 and ≤ 5'],
+    ['2', 'retries must be an integer ≥ 0 and ≤ 5'],
+    [Number.NaN, 'retries must be an integer ≥ 0 and ≤ 5'],
+  ])('rejects %j for an integer rule', (value, message) => {
+    const error = thrownBy(() =>
+      validateNumber(value, 'retries', { integer: true, min: 0, max: 5 }),
+    );
+    expect(error).toMatchObject({ name: 'ValidationError', field: 'retries', message });
+  });
+
+  it.each([0, -5, Number.POSITIVE_INFINITY])('rejects %j for an exclusive minimum', (value) => {
+    const error = thrownBy(() =>
+      validateNumber(value, 'timeoutMs', { min: 0, exclusiveMin: true }),
+    );
+    expect(error).toMatchObject({
+      field: 'timeoutMs',
+      message: 'timeoutMs must be a finite number > 0',
+    });
+  });
+});
