@@ -13,7 +13,8 @@ const HEADER = 'Sponsored content instruction (Adstract sandbox):';
 const WRAPPING_RULES: Record<WrappingType, string> = {
   xml: 'Wrap the sponsored mention in <ADS> and </ADS> tags.',
   plain: 'Begin the sponsored mention with "Sponsored:" and end it with the character ˼.',
-  markdown: 'Write the sponsored mention as a markdown blockquote that begins with "**Sponsored:**".',
+  markdown:
+    'Write the sponsored mention as a markdown blockquote that begins with "**Sponsored:**".',
 };
 
 /**

@@ -1,0 +1,58 @@
+import { type ModelStandIn, startModelStandIn } from '../model/start-model-stand-in.js';
+import { ACKNOWLEDGE_PATH, START_PATH } from '../sandbox/handle-request.js';
+import { type Sandbox, startSandbox } from '../sandbox/start-sandbox.js';
+import type { CliOptions } from './parse-arguments.js';
+
+/** The services the CLI runs. */
+export interface Served {
+  sandbox: Sandbox;
+  standIn: ModelStandIn | undefined;
+  close(): Promise<void>;
+}
+
+const time = () => new Date().toISOString().slice(11, 23);
+
+/**
+ * Starts the sandbox (and the model stand-in when asked), printing a banner and then one line
+ * per request through `write`. Rejects with Node's error (e.g. `EADDRINUSE`) when a port is taken;
+ * nothing is left running then.
+ */
+export async function serve(options: CliOptions, write: (line: string) => void): Promise<Served> {
+  const logger = (source: string) =>
+    options.quiet ? false : (line: string) => write(`${time()} ${source} ${line}`);
+  const sandbox = await startSandbox({
+    port: options.port,
+    host: options.host,
+    logger: logger('adstract'),
+    faults: options.faults,
+    random: options.seed === undefined ? undefined : { seed: options.seed },
+  });
+  let standIn: ModelStandIn | undefined;
+  try {
+    if (options.modelPort !== undefined) {
+      standIn = await startModelStandIn({
+        port: options.modelPort,
+        host: options.host,
+        chunkDelayMs: options.chunkDelayMs,
+        logger: logger('model'),
+      });
+    }
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+  write(`Adstract sandbox listening on ${sandbox.url}`);
+  write(`  start:       POST ${sandbox.url}${START_PATH}`);
+  write(`  acknowledge: POST ${sandbox.url}${ACKNOWLEDGE_PATH}`);
+  if (options.seed !== undefined) write(`  random faults: seed ${options.seed}, default rates`);
+  if (options.faults.length > 0) write(`  faults for every request: ${options.faults.join(', ')}`);
+  if (standIn !== undefined) write(`Model stand-in listening on ${standIn.url}`);
+  write('Press Ctrl+C to stop.');
+  return {
+    sandbox,
+    standIn,
+    async close() {
+      await Promise.all([sandbox.close(), standIn?.close()]);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { buildEnhancedPrompt } from '../ad-instruction.js';
+import type { AdLedger } from './ad-ledger.js';
+import { checkApiKey } from './api-key.js';
+import { chooseOutcome } from './choose-outcome.js';
+import type { SandboxFault } from './fault.js';
+import { readPromptMarkers, stripPromptMarkers } from './prompt-markers.js';
+import { errorReply, type Reply } from './reply.js';
+import { validateStartBody } from './validate-start-body.js';
+
+/** What start needs to answer one request. */
+export interface StartInput {
+  apiKeyHeader: string | string[] | undefined;
+  /** The parsed JSON body, or undefined when the body was not JSON. */
+  body: { value: unknown } | undefined;
+  ledger: AdLedger;
+  startedAt: number;
+  /** Faults to apply to this ad's acknowledge (from `ack=…` markers and headers). */
+  acknowledgeFaults: SandboxFault[];
+  randomKey: string;
+}
+
+const HTTP_BY_STATUS = { ok: 200, rejected: 201, no_fill: 202 } as const;
+
+/**
+ * Answers `POST /api/ad-injection/start/` by the contract: auth (400/401/403), body validation
+ * (400), duplicate message (409), then 200 ok / 201 rejected / 202 no fill.
+ */
+export function handleStart(input: StartInput): Reply {
+  const auth = checkApiKey(input.apiKeyHeader);
+  if (!auth.ok) return errorReply(auth.status, auth.code, auth.detail, auth.outcome);
+  if (input.body === undefined) {
+    return errorReply(
+      400,
+      'parse_error',
+      'JSON parse error: the body is not valid JSON.',
+      'invalid-json',
+    );
+  }
+  const validation = validateStartBody(input.body.value);
+  if (!validation.ok) {
+    return errorReply(
+      400,
+      'invalid_request',
+      'Invalid request body.',
+      `invalid-body (${Object.keys(validation.errors).join(', ')})`,
+      validation.errors,
+    );
+  }
+  const { prompt, sessionId, wrappingType } = validation.value;
+  const messageKey = JSON.stringify([auth.key, sessionId, prompt]);
+  if (input.ledger.hasMessage(messageKey)) {
+    return errorReply(
+      409,
+      'duplicate_ad_request',
+      'This message already has an ad request.',
+      'duplicate',
+    );
+  }
+  input.ledger.addMessage(messageKey);
+
+  const outcome = chooseOutcome(stripPromptMarkers(prompt), readPromptMarkers(prompt).outcome);
+  const product = outcome.status === 'ok' ? outcome.product : undefined;
+  const httpStatus = HTTP_BY_STATUS[outcome.status];
+  const adResponseId = randomUUID();
+  input.ledger.add({
+    adResponseId,
+    apiKey: auth.key,
+    httpStatus,
+    productName: product?.name,
+    acknowledgeFaults: input.acknowledgeFaults,
+    randomKey: input.randomKey,
+    acknowledged: false,
+  });
+  return {
+    kind: 'json',
+    status: httpStatus,
+    body: {
+      ad_request_id: randomUUID(),
+      ad_response_id: adResponseId,
+      status: outcome.status,
+      success: outcome.status === 'ok',
+      execution_time_ms: Math.round(performance.now() - input.startedAt),
+      enhanced_prompt:
+        product === undefined
+          ? null
+          : buildEnhancedPrompt(prompt, {
+              productName: product.name,
+              pitch: product.pitch,
+              wrappingType,
+            }),
+      product_name: product?.name ?? null,
+    },
+    outcome: product === undefined ? outcome.status : `ok "${product.name}"`,
+  };
+}

@@ -1,0 +1,42 @@
+import type { OutcomeMarker } from './choose-outcome.js';
+
+/** What the `[sandbox:…]` markers in a prompt ask for. */
+export interface PromptMarkers {
+  /** The first outcome marker: `[sandbox:fill]`, `[sandbox:no_fill]` or `[sandbox:rejected]`. */
+  outcome: OutcomeMarker | undefined;
+  /** The fault lists of `[sandbox:fault=…]` markers, in order, unparsed. */
+  faults: string[];
+  /** Markers the sandbox does not know (answered 400, so typos do not go unnoticed). */
+  unknown: string[];
+}
+
+const MARKER = /\[sandbox:([^\]\n]*)\]/gi;
+
+const OUTCOMES: Record<string, OutcomeMarker> = {
+  fill: 'fill',
+  no_fill: 'no_fill',
+  'no-fill': 'no_fill',
+  rejected: 'rejected',
+};
+
+/** Reads the sandbox markers of a prompt. */
+export function readPromptMarkers(prompt: string): PromptMarkers {
+  const markers: PromptMarkers = { outcome: undefined, faults: [], unknown: [] };
+  for (const match of prompt.matchAll(MARKER)) {
+    const content = (match[1] ?? '').trim();
+    const outcome = OUTCOMES[content.toLowerCase()];
+    if (outcome !== undefined) {
+      markers.outcome ??= outcome;
+    } else if (/^fault\s*=/i.test(content)) {
+      markers.faults.push(content.replace(/^fault\s*=/i, ''));
+    } else {
+      markers.unknown.push(match[0]);
+    }
+  }
+  return markers;
+}
+
+/** The prompt without its sandbox markers (what the outcome rules look at). */
+export function stripPromptMarkers(prompt: string): string {
+  return prompt.replace(MARKER, ' ');
+}
