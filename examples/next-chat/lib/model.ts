@@ -1,0 +1,23 @@
+import { adstractMiddleware } from '@adstract/ai-sdk';
+import { createOpenAI } from '@ai-sdk/openai';
+import { wrapLanguageModel } from 'ai';
+import { after } from 'next/server';
+
+/**
+ * The chat model, wrapped with Adstract. Real services when `OPENAI_API_KEY` / `ADSTRACT_API_KEY`
+ * are set; otherwise the local stand-ins that `scripts/with-local-services.mjs` started (their
+ * URLs arrive in `OPENAI_BASE_URL` / `ADSTRACT_BASE_URL`).
+ */
+const openai = createOpenAI({
+  apiKey: process.env.OPENAI_API_KEY ?? 'local-stand-in',
+  baseURL: process.env.OPENAI_BASE_URL,
+});
+
+export const model = wrapLanguageModel({
+  model: openai(process.env.OPENAI_MODEL ?? 'gpt-5-mini'),
+  middleware: adstractMiddleware({
+    // `after` keeps the serverless function alive until the acknowledge has been sent.
+    waitUntil: after,
+    onError: (error) => console.warn(`[adstract] ${error.name}: ${error.message}`),
+  }),
+});
