@@ -61,6 +61,12 @@ export interface RequestAdParams {
   signal?: AbortSignal;
   /** Time limit of each attempt for this call, in whole ms. Default: the client's `timeoutMs`. */
   timeoutMs?: number;
+  /**
+   * Time limit of the whole call, retries and backoff included, in whole ms: each attempt gets at
+   * most what is left, and a backoff that would end past it is not waited (the last failure is
+   * returned or thrown instead). Default: none, so each attempt has the full `timeoutMs`.
+   */
+  totalTimeoutMs?: number;
 }
 
 /** What {@link Adstract.requestAd} gives: the prompt to send to the LLM, and why. */
@@ -89,6 +95,8 @@ export interface AcknowledgeParams {
   raiseException?: boolean;
   /** Aborts the call (`NetworkError` with reason `aborted`). */
   signal?: AbortSignal;
+  /** Time limit of the request, in whole ms. Default: the client's `timeoutMs`. */
+  timeoutMs?: number;
 }
 
 const DEFAULT_BASE_URL = 'https://api.adstract.ai';
@@ -207,10 +215,12 @@ export class Adstract {
           field: 'llmResponse',
         });
       }
+      const timeoutMs =
+        validateNumber(params.timeoutMs, 'timeoutMs', TIMEOUT_RULE) ?? this.#timeoutMs;
       const response = await this.#send(
         ACKNOWLEDGE_PATH,
         { ad_response_id: adResponseId, llm_response: params.llmResponse },
-        this.#timeoutMs,
+        timeoutMs,
         params.signal,
       );
       const result = interpretAcknowledgeResponse(response);
@@ -237,6 +247,8 @@ export class Adstract {
         : validateWrappingType(params.wrappingType);
     const timeoutMs =
       validateNumber(params.timeoutMs, 'timeoutMs', TIMEOUT_RULE) ?? this.#timeoutMs;
+    const totalTimeoutMs = validateNumber(params.totalTimeoutMs, 'totalTimeoutMs', TIMEOUT_RULE);
+    const deadline = totalTimeoutMs === undefined ? undefined : Date.now() + totalTimeoutMs;
     const body: Record<string, unknown> = {
       prompt: params.prompt,
       request_context: {
@@ -253,7 +265,11 @@ export class Adstract {
       let retryAfterMs: number | undefined;
       let failure: AdSDKError;
       try {
-        const response = await this.#send(START_PATH, body, timeoutMs, params.signal);
+        const attemptTimeoutMs =
+          deadline === undefined
+            ? timeoutMs
+            : Math.max(1, Math.min(timeoutMs, deadline - Date.now()));
+        const response = await this.#send(START_PATH, body, attemptTimeoutMs, params.signal);
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         const outcome = interpretStartResponse(response, retryAfterMs);
         if (outcome.kind === 'response') return outcome.adResponse;
@@ -268,6 +284,8 @@ export class Adstract {
       if (attempt >= this.#retries) throw failure;
       if (retryAfterMs !== undefined && retryAfterMs > this.#backoff.maxBackoffMs) throw failure;
       const delay = retryAfterMs ?? backoffDelay(attempt, this.#backoff);
+      // Waiting past the deadline could only end in a timed-out attempt: report the real failure.
+      if (deadline !== undefined && Date.now() + delay >= deadline) throw failure;
       try {
         await sleep(delay, params.signal);
       } catch (reason) {
