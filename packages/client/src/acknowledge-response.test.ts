@@ -11,16 +11,7 @@ import {
   UnexpectedResponseError,
   UnsuccessfulAdResponseError,
 } from './errors/index.js';
-import { ackBody } from './testing/adstract-server.js';
-import type { RawResponse } from './transport.js';
-
-function raw(status: number, body: unknown): RawResponse {
-  return {
-    status,
-    headers: new Headers(),
-    text: typeof body === 'string' ? body : JSON.stringify(body),
-  };
-}
+import { ackBody, reachableStrings, screenedResponse } from './testing/adstract-server.js';
 
 function thrownBy(check: () => unknown): unknown {
   try {
@@ -36,9 +27,8 @@ describe('interpretAcknowledgeResponse: successes', () => {
     [200, 'ok', true],
     [200, 'no_ad_used', true],
     [201, 'recoverable_error', false],
-    [200, 'recoverable_error', false],
   ] as const)('%d with status %s → a result (success %s)', (status, ackStatus, success) => {
-    expect(interpretAcknowledgeResponse(raw(status, ackBody(ackStatus)))).toEqual({
+    expect(interpretAcknowledgeResponse(screenedResponse(status, ackBody(ackStatus)))).toEqual({
       adAckId: 'ack-1',
       status: ackStatus,
       success,
@@ -87,18 +77,54 @@ describe('interpretAcknowledgeResponse: bodies', () => {
       ackBody('no_ad_used', { success: false }),
       /success must be true when status is no_ad_used/,
     ],
-    [
-      'success true with recoverable_error',
-      ackBody('recoverable_error', { success: true }),
-      /success must be false when status is recoverable_error/,
-    ],
     ['success missing', ackBody('ok', { success: undefined }), /success must be true/],
   ])('throws UnexpectedResponseError for %s', (_case, body, message) => {
-    const error = thrownBy(() => interpretAcknowledgeResponse(raw(200, body)));
+    const error = thrownBy(() => interpretAcknowledgeResponse(screenedResponse(200, body)));
     expect(UnexpectedResponseError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(/^Adstract acknowledge answered 200/);
     expect((error as Error).message).toMatch(message);
     expect(error).toMatchObject({ statusCode: 200 });
+  });
+});
+
+describe('interpretAcknowledgeResponse: HTTP status against body status', () => {
+  it.each([
+    [200, ackBody('recoverable_error'), /status must be ok or no_ad_used with HTTP 200/],
+    [201, ackBody('ok'), /status must be recoverable_error with HTTP 201/],
+    [201, ackBody('no_ad_used'), /status must be recoverable_error with HTTP 201/],
+    [
+      201,
+      ackBody('recoverable_error', { success: true }),
+      /success must be false when status is recoverable_error/,
+    ],
+  ])('%d with %o → UnexpectedResponseError (wrong shape)', (status, body, message) => {
+    const error = thrownBy(() => interpretAcknowledgeResponse(screenedResponse(status, body)));
+    expect(UnexpectedResponseError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      `Adstract acknowledge answered ${status} with an unexpected body: `,
+    );
+    expect((error as Error).message).toMatch(message);
+    expect(error).toMatchObject({ statusCode: status, responseBody: JSON.stringify(body) });
+  });
+});
+
+describe('interpretAcknowledgeResponse: only the redacted copy reaches errors', () => {
+  it.each([
+    ['a 401', 401, '{"detail":"SECRET"}'],
+    ['a 503', 503, 'SECRET down'],
+    ['invalid JSON', 200, 'SECRET is not JSON'],
+    ['a wrong shape', 200, '{"detail":"SECRET"}'],
+  ])('%s carries the redacted copy, and no SyntaxError of the raw body', (_case, status, text) => {
+    const safeText = text.replace('SECRET', '[redacted]');
+    const response = screenedResponse(status, text, safeText);
+    let error: unknown;
+    try {
+      error = interpretAcknowledgeResponse(response);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toMatchObject({ statusCode: status, responseBody: safeText });
+    expect(reachableStrings(error).join('\n')).not.toContain('SECRET');
   });
 });
 
@@ -121,7 +147,7 @@ describe('interpretAcknowledgeResponse: statuses', () => {
   it.each(cases.map(([status, type, message]) => [status, type.name, type, message] as const))(
     '%d → %s',
     (status, _name, ErrorType, message) => {
-      const result = interpretAcknowledgeResponse(raw(status, { detail: 'x' }));
+      const result = interpretAcknowledgeResponse(screenedResponse(status, { detail: 'x' }));
       expect(ErrorType.isInstance(result)).toBe(true);
       expect(AdSDKError.isInstance(result)).toBe(true);
       expect(result).toMatchObject({ statusCode: status, responseBody: '{"detail":"x"}' });
@@ -132,14 +158,18 @@ describe('interpretAcknowledgeResponse: statuses', () => {
 
   it('groups 404, 406 and 409 under AdAcknowledgmentError', () => {
     for (const status of [404, 406, 409]) {
-      expect(AdAcknowledgmentError.isInstance(interpretAcknowledgeResponse(raw(status, '')))).toBe(
-        true,
-      );
+      expect(
+        AdAcknowledgmentError.isInstance(
+          interpretAcknowledgeResponse(screenedResponse(status, '')),
+        ),
+      ).toBe(true);
     }
     for (const status of [401, 429, 500]) {
-      expect(AdAcknowledgmentError.isInstance(interpretAcknowledgeResponse(raw(status, '')))).toBe(
-        false,
-      );
+      expect(
+        AdAcknowledgmentError.isInstance(
+          interpretAcknowledgeResponse(screenedResponse(status, '')),
+        ),
+      ).toBe(false);
     }
   });
 });

@@ -6,8 +6,7 @@ import { RateLimitError } from './errors/rate-limit-error.js';
 import { ServerError } from './errors/server-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
 import { UnsuccessfulAdResponseError } from './errors/unsuccessful-ad-response-error.js';
-import { asRecord, parseJsonBody, wrongShape } from './response-body.js';
-import type { RawResponse } from './transport.js';
+import { asRecord, parseJsonBody, type ScreenedResponse, wrongShape } from './response-body.js';
 import type { AcknowledgmentResult, AcknowledgmentStatus } from './types.js';
 
 const ENDPOINT = 'acknowledge';
@@ -16,17 +15,23 @@ const SUCCESS_BY_STATUS: Record<AcknowledgmentStatus, boolean> = {
   no_ad_used: true,
   recoverable_error: false,
 };
+/** The body statuses each success status may carry: 200 processed, 201 logged and recovered. */
+const STATUSES_BY_HTTP: Record<200 | 201, readonly AcknowledgmentStatus[]> = {
+  200: ['ok', 'no_ad_used'],
+  201: ['recoverable_error'],
+};
 
 /**
- * The one place where acknowledge's HTTP statuses become results and errors: 200 and 201 are
- * successes; 400/401/403 auth, 404 unknown id, 406 not a successful enhancement, 409 already
- * acknowledged, 429 rate limit, 5xx server (outcome unknown), anything else unexpected.
+ * The one place where acknowledge's HTTP statuses become results and errors: 200 (`ok` or
+ * `no_ad_used`) and 201 (`recoverable_error`) are successes, any other pairing a wrong shape;
+ * 400/401/403 auth, 404 unknown id, 406 not a successful enhancement, 409 already acknowledged,
+ * 429 rate limit, 5xx server (outcome unknown), anything else unexpected.
  */
 export function interpretAcknowledgeResponse(
-  response: RawResponse,
+  response: ScreenedResponse,
 ): AcknowledgmentResult | AdSDKError {
   const { status } = response;
-  const details = { statusCode: status, responseBody: response.text };
+  const details = { statusCode: status, responseBody: response.safeText };
   const fail = (message: string) => `Adstract acknowledge answered ${status}: ${message}`;
   switch (status) {
     case 200:
@@ -77,7 +82,7 @@ export function interpretAcknowledgeResponse(
   }
 }
 
-function parseAcknowledgment(response: RawResponse, status: 200 | 201): AcknowledgmentResult {
+function parseAcknowledgment(response: ScreenedResponse, status: 200 | 201): AcknowledgmentResult {
   const body = asRecord(parseJsonBody(response, ENDPOINT));
   if (body === undefined) throw wrongShape(response, ENDPOINT, 'not a JSON object');
   if (typeof body.ad_ack_id !== 'string' || body.ad_ack_id === '') {
@@ -86,6 +91,14 @@ function parseAcknowledgment(response: RawResponse, status: 200 | 201): Acknowle
   const ackStatus = body.status;
   if (typeof ackStatus !== 'string' || !isAcknowledgmentStatus(ackStatus)) {
     throw wrongShape(response, ENDPOINT, 'status must be ok, no_ad_used or recoverable_error');
+  }
+  const allowed = STATUSES_BY_HTTP[status];
+  if (!allowed.includes(ackStatus)) {
+    throw wrongShape(
+      response,
+      ENDPOINT,
+      `status must be ${allowed.join(' or ')} with HTTP ${status}`,
+    );
   }
   if (body.success !== SUCCESS_BY_STATUS[ackStatus]) {
     throw wrongShape(

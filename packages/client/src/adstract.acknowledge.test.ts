@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AcknowledgeParams, Adstract, type EnhancementResult } from './adstract.js';
 import {
   AdAcknowledgmentError,
@@ -28,6 +28,7 @@ import {
   unfilledBody,
   useNock,
 } from './testing/adstract-server.js';
+import { scriptedFetch } from './testing/scripted-fetch.js';
 
 const nockState = useNock();
 const prompt = 'How can I improve user retention?';
@@ -157,6 +158,18 @@ describe('acknowledge: validation before anything is sent', () => {
     ],
     ['a missing llmResponse', { adResponseId: 'x' }, 'llmResponse', /llmResponse must be a string/],
     [
+      'a zero timeoutMs',
+      { adResponseId: 'x', llmResponse, timeoutMs: 0 },
+      'timeoutMs',
+      /timeoutMs must be an integer ≥ 1/,
+    ],
+    [
+      'a fractional timeoutMs',
+      { adResponseId: 'x', llmResponse, timeoutMs: 2.5 },
+      'timeoutMs',
+      /timeoutMs must be an integer/,
+    ],
+    [
       'a non-string llmResponse',
       { enhancementResult: successful(), llmResponse: { text: 'x' } },
       'llmResponse',
@@ -168,6 +181,50 @@ describe('acknowledge: validation before anything is sent', () => {
     expect(ValidationError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ field });
     expect((error as Error).message).toMatch(rule);
+    expectNothingSent(server, nockState);
+  });
+
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', AD_RESPONSE_ID],
+    ['an array', [AD_RESPONSE_ID, llmResponse]],
+  ])(
+    'params that are %s → rejects with ValidationError, not a TypeError',
+    async (_case, params) => {
+      const server = intercept(ACKNOWLEDGE_PATH, [200, ackBody()]);
+      const error = await rejectionOf(client().acknowledge(params as never));
+      expect(ValidationError.isInstance(error), String(error)).toBe(true);
+      expect(error).toMatchObject({ field: 'params' });
+      expect((error as Error).message).toBe(
+        'acknowledge expects a params object (AcknowledgeParams)',
+      );
+      expectNothingSent(server, nockState);
+    },
+  );
+
+  it.each([
+    ['a null enhancementResult', { enhancementResult: null }, 'enhancementResult'],
+    ['a string enhancementResult', { enhancementResult: 'ok' }, 'enhancementResult'],
+    [
+      'a successful enhancementResult whose adResponse is null',
+      { enhancementResult: { ...successful(), adResponse: null } },
+      'enhancementResult',
+    ],
+    [
+      'a successful enhancementResult without an adResponseId',
+      { enhancementResult: { ...successful(), adResponse: { adResponseId: '' } } },
+      'enhancementResult',
+    ],
+  ])('%s → ValidationError, not a TypeError, nothing sent', async (_case, fields, field) => {
+    const server = intercept(ACKNOWLEDGE_PATH, [200, ackBody()]);
+    const params = { ...fields, llmResponse } as unknown as AcknowledgeParams;
+    const error = await rejectionOf(client().acknowledge(params));
+    expect(ValidationError.isInstance(error), String(error)).toBe(true);
+    expect(error).toMatchObject({ field });
+    await expect(
+      client().acknowledge({ ...params, raiseException: false }),
+    ).resolves.toBeUndefined();
     expectNothingSent(server, nockState);
   });
 
@@ -212,6 +269,19 @@ describe('acknowledge: failures', () => {
       201,
     ],
     ['200 without ad_ack_id', [200, { status: 'ok', success: true }], UnexpectedResponseError, 200],
+    [
+      '200 with recoverable_error (a 201 status)',
+      [200, ackBody('recoverable_error')],
+      UnexpectedResponseError,
+      200,
+    ],
+    ['201 with ok (a 200 status)', [201, ackBody('ok')], UnexpectedResponseError, 201],
+    [
+      '201 with no_ad_used (a 200 status)',
+      [201, ackBody('no_ad_used')],
+      UnexpectedResponseError,
+      201,
+    ],
     ['a network failure', { error: 'ECONNRESET' }, NetworkError, undefined],
   ];
   const named = failures.map(
@@ -308,5 +378,60 @@ describe('acknowledge: timeouts and aborts', () => {
     );
     expect(error).toMatchObject({ name: 'NetworkError', reason: 'aborted' });
     expectNothingSent(server, nockState);
+  });
+});
+
+describe('acknowledge: per-call timeoutMs (fake timers, injected fetch)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Acknowledges through a fetch that never answers; `settled()` is undefined while pending. */
+  async function acknowledgeHanging(clientTimeoutMs: number, callTimeoutMs?: number) {
+    const { fetch, requests } = scriptedFetch('hang');
+    let outcome: { error: unknown } | undefined;
+    void new Adstract({ apiKey: API_KEY, fetch, timeoutMs: clientTimeoutMs })
+      .acknowledge({ adResponseId: AD_RESPONSE_ID, llmResponse, timeoutMs: callTimeoutMs })
+      .catch((error: unknown) => {
+        outcome = { error };
+      });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(requests).toHaveLength(1);
+    return () => outcome;
+  }
+
+  it('gives up after the per-call timeoutMs, not the client one', async () => {
+    const settled = await acknowledgeHanging(60_000, 50);
+    await vi.advanceTimersByTimeAsync(49);
+    expect(settled()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled()?.error).toMatchObject({
+      name: 'NetworkError',
+      reason: 'timeout',
+      message: 'Adstract did not answer within 50 ms',
+    });
+  });
+
+  it('may be longer than the client timeoutMs', async () => {
+    const settled = await acknowledgeHanging(50, 2_000);
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(settled()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled()?.error).toMatchObject({ reason: 'timeout' });
+  });
+
+  it('defaults to the client timeoutMs', async () => {
+    const settled = await acknowledgeHanging(300);
+    await vi.advanceTimersByTimeAsync(299);
+    expect(settled()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled()?.error).toMatchObject({
+      reason: 'timeout',
+      message: 'Adstract did not answer within 300 ms',
+    });
   });
 });

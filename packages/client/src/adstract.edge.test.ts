@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Adstract } from './adstract.js';
 import { AuthenticationError, NoFillError, ServerError } from './errors/index.js';
+import { scriptedFetch } from './testing/scripted-fetch.js';
 import { SDK_NAME, VERSION } from './version.js';
 
 // Runs in vitest's edge-runtime environment (@edge-runtime/vm): Web APIs only, no nock.
@@ -16,28 +17,6 @@ const okBody = {
   product_name: 'Product',
 };
 
-interface Call {
-  url: string;
-  headers: Headers;
-  body: Record<string, unknown>;
-}
-
-/** A fetch answering from a queue of Responses, recording every call. */
-function fakeFetch(...responses: Response[]) {
-  const calls: Call[] = [];
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    calls.push({
-      url: String(input),
-      headers: new Headers(init?.headers),
-      body: JSON.parse(String(init?.body)) as Record<string, unknown>,
-    });
-    const response = responses.shift();
-    if (response === undefined) throw new TypeError('no more responses');
-    return response;
-  };
-  return { fetch, calls };
-}
-
 afterEach(() => {
   vi.unstubAllGlobals();
 });
@@ -48,9 +27,9 @@ describe('edge runtime', () => {
   });
 
   it('requests an ad and acknowledges it through an injected fetch', async () => {
-    const { fetch, calls } = fakeFetch(
-      Response.json(okBody),
-      Response.json({ ad_ack_id: 'ack-1', status: 'ok', success: true }),
+    const { fetch, requests } = scriptedFetch(
+      [200, okBody],
+      [200, { ad_ack_id: 'ack-1', status: 'ok', success: true }],
     );
     const adstract = new Adstract({ apiKey, fetch });
 
@@ -67,17 +46,17 @@ describe('edge runtime', () => {
       httpStatus: 200,
     });
 
-    expect(calls.map((call) => call.url)).toEqual([
+    expect(requests.map((request) => request.url)).toEqual([
       'https://api.adstract.ai/api/ad-injection/start/',
       'https://api.adstract.ai/api/ad-injection/acknowledge/',
     ]);
-    for (const call of calls) {
-      expect(call.headers.get('x-adstract-api-key')).toBe(apiKey);
-      expect(call.headers.get('content-type')).toBe('application/json');
-      expect(call.headers.get('x-adstract-sdk')).toBe(SDK_NAME);
-      expect(call.headers.get('x-adstract-sdk-version')).toBe(VERSION);
+    for (const request of requests) {
+      expect(request.headers.get('x-adstract-api-key')).toBe(apiKey);
+      expect(request.headers.get('content-type')).toBe('application/json');
+      expect(request.headers.get('x-adstract-sdk')).toBe(SDK_NAME);
+      expect(request.headers.get('x-adstract-sdk-version')).toBe(VERSION);
     }
-    expect(calls[0]?.body).toMatchObject({
+    expect(requests[0]?.body).toMatchObject({
       prompt: 'hello',
       request_context: {
         session_id: 'edge-session',
@@ -85,25 +64,28 @@ describe('edge runtime', () => {
         user_ip: '203.0.113.9',
       },
     });
-    expect(calls[1]?.body).toMatchObject({ ad_response_id: 'response-1', llm_response: 'answer' });
+    expect(requests[1]?.body).toMatchObject({
+      ad_response_id: 'response-1',
+      llm_response: 'answer',
+    });
   });
 
   it('uses the global fetch when none is injected', async () => {
-    const { fetch, calls } = fakeFetch(Response.json(okBody));
+    const { fetch, requests } = scriptedFetch([200, okBody]);
     vi.stubGlobal('fetch', fetch);
     const result = await new Adstract({ apiKey }).requestAd({ prompt: 'hello', context });
     expect(result.success).toBe(true);
-    expect(calls).toHaveLength(1);
+    expect(requests).toHaveLength(1);
   });
 
   it('maps statuses to error classes', async () => {
-    const { fetch } = fakeFetch(
-      Response.json({ detail: 'Invalid API key' }, { status: 401 }),
-      Response.json(
+    const { fetch } = scriptedFetch(
+      [401, { detail: 'Invalid API key' }],
+      [
+        202,
         { ...okBody, status: 'no_fill', success: false, enhanced_prompt: null, product_name: null },
-        { status: 202 },
-      ),
-      new Response('Internal', { status: 500 }),
+      ],
+      [500, 'Internal'],
     );
     const adstract = new Adstract({ apiKey, fetch });
 
@@ -124,11 +106,8 @@ describe('edge runtime', () => {
   });
 
   it('times out with NetworkError (timeout) and stops on abort', async () => {
-    const hanging: typeof globalThis.fetch = (_input, init) =>
-      new Promise((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
-      });
-    const adstract = new Adstract({ apiKey, fetch: hanging, timeoutMs: 20 });
+    const { fetch } = scriptedFetch('hang');
+    const adstract = new Adstract({ apiKey, fetch, timeoutMs: 20 });
     await expect(adstract.requestAd({ prompt: 'hello', context })).rejects.toMatchObject({
       name: 'NetworkError',
       reason: 'timeout',

@@ -299,6 +299,20 @@ describe('requestAd: validation before anything is sent', () => {
     ],
     ['a non-positive timeoutMs', { timeoutMs: 0 }, ValidationError, 'timeoutMs', /integer ≥ 1/],
     ['a fractional timeoutMs', { timeoutMs: 10.5 }, ValidationError, 'timeoutMs', /integer ≥ 1/],
+    [
+      'a non-positive totalTimeoutMs',
+      { totalTimeoutMs: 0 },
+      ValidationError,
+      'totalTimeoutMs',
+      /integer ≥ 1/,
+    ],
+    [
+      'a totalTimeoutMs beyond 2^31 − 1',
+      { totalTimeoutMs: 2 ** 31 },
+      ValidationError,
+      'totalTimeoutMs',
+      /≤ 2147483647/,
+    ],
   ];
 
   const named = cases.map(
@@ -331,6 +345,48 @@ describe('requestAd: validation before anything is sent', () => {
       expect(result.adResponse).toBeUndefined();
       expect(ErrorType.isInstance(result.error)).toBe(true);
       expect(result.prompt).toBe(typeof params.prompt === 'string' ? params.prompt : '');
+      expectNothingSent(server, nockState);
+    },
+  );
+
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'How can I improve user retention?'],
+    ['a number', 42],
+    ['an array', [prompt, context]],
+  ])(
+    'params that are %s → rejects with ValidationError, not a TypeError',
+    async (_case, params) => {
+      const server = intercept(START_PATH, [200, okBody()]);
+      const error = await rejectionOf(client().requestAd(params as never));
+      expect(ValidationError.isInstance(error), String(error)).toBe(true);
+      expect(error).toMatchObject({ name: 'ValidationError', field: 'params' });
+      expect((error as Error).message).toBe('requestAd expects a params object (RequestAdParams)');
+      expectNothingSent(server, nockState);
+    },
+  );
+
+  it.each([
+    ['nothing but raiseException', {}, ValidationError, 'prompt'],
+    ['a null context', { prompt, context: null }, MissingParameterError, 'context'],
+    ['a string context', { prompt, context: 'session_001' }, MissingParameterError, 'context'],
+    ['a context array', { prompt, context: [context] }, MissingParameterError, 'context'],
+    [
+      'a null optionalContext',
+      { prompt, context, optionalContext: null },
+      ValidationError,
+      'optionalContext',
+    ],
+  ])(
+    'fallback with %s → the typed error in the result, never a throw',
+    async (_case, fields, ErrorType, field) => {
+      const server = intercept(START_PATH, [200, okBody()]);
+      const params = { ...fields, raiseException: false } as unknown as RequestAdParams;
+      const result = await client().requestAd(params);
+      expect(result).toMatchObject({ success: false, adResponse: undefined });
+      expect(ErrorType.isInstance(result.error), String(result.error)).toBe(true);
+      expect(result.error).toMatchObject({ field });
       expectNothingSent(server, nockState);
     },
   );

@@ -1,5 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Adstract, type AdstractOptions } from './adstract.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  Adstract,
+  type AdstractOptions,
+  type EnhancementResult,
+  type RequestAdParams,
+} from './adstract.js';
 import type * as Backoff from './backoff.js';
 import { sleep } from './backoff.js';
 import {
@@ -23,6 +28,7 @@ import {
   unfilledBody,
   useNock,
 } from './testing/adstract-server.js';
+import { scriptedFetch } from './testing/scripted-fetch.js';
 
 // `sleep` stays real (it calls through) but is observed, so tests can read the delays asked for;
 // tests that must not wait replace it for one call.
@@ -262,5 +268,191 @@ describe('start Retry-After', () => {
     intercept(START_PATH, [429, '', { 'Retry-After': '2' }]);
     const error = await rejectionOf(new Adstract(fast).requestAd({ prompt, context }));
     expect(error).toMatchObject({ name: 'RateLimitError', retryAfterMs: 2_000 });
+  });
+});
+
+/**
+ * Starts `requestAd` through a scripted fetch under fake timers, and lets the first attempt settle
+ * without moving the clock. `settled()` is undefined while the call is pending.
+ */
+async function startScripted(
+  options: Partial<AdstractOptions>,
+  params: Partial<RequestAdParams>,
+  ...replies: Reply[]
+) {
+  const { fetch, requests } = scriptedFetch(...replies);
+  let outcome: { result?: EnhancementResult; error?: unknown } | undefined;
+  void new Adstract({ apiKey: API_KEY, fetch, ...options })
+    .requestAd({ prompt, context, ...params })
+    .then(
+      (result) => {
+        outcome = { result };
+      },
+      (error: unknown) => {
+        outcome = { error };
+      },
+    );
+  await vi.advanceTimersByTimeAsync(0);
+  return { requests, settled: () => outcome };
+}
+
+describe('start waits on the clock (fake timers, injected fetch)', () => {
+  const NOW = new Date('2030-01-01T00:00:00.000Z');
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: NOW });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('retries a 429 with Retry-After: 3 after exactly 3 s', async () => {
+    const { requests, settled } = await startScripted(
+      { retries: 1 },
+      {},
+      [429, '', { 'Retry-After': '3' }],
+      [200, okBody()],
+    );
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests).toHaveLength(2);
+    expect(settled()?.result?.success).toBe(true);
+  });
+
+  it('retries after the HTTP date Retry-After names, not before', async () => {
+    const inFiveSeconds = new Date(NOW.getTime() + 5_000).toUTCString();
+    const { requests, settled } = await startScripted(
+      { retries: 1 },
+      {},
+      [503, '', { 'Retry-After': inFiveSeconds }],
+      [200, okBody()],
+    );
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests).toHaveLength(2);
+    expect(settled()?.result?.success).toBe(true);
+  });
+
+  it('backs off exponentially with jitter: random × min(factor × 2^attempt, max)', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.75);
+    const { requests, settled } = await startScripted(
+      { retries: 3, backoffFactorMs: 400, maxBackoffMs: 1_000 },
+      {},
+      [500, ''],
+      [502, ''],
+      { error: 'ECONNRESET' },
+      [200, okBody()],
+    );
+    // ceilings 400, 800 and 1 000 (capped) → waits of 300, 600 and 750 ms
+    for (const [wait, attemptsBefore] of [
+      [300, 1],
+      [600, 2],
+      [750, 3],
+    ] as const) {
+      await vi.advanceTimersByTimeAsync(wait - 1);
+      expect(requests).toHaveLength(attemptsBefore);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(requests).toHaveLength(attemptsBefore + 1);
+    }
+    expect(settled()?.result?.success).toBe(true);
+  });
+});
+
+describe('start totalTimeoutMs (fake timers, injected fetch)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('cuts a single attempt at totalTimeoutMs when that is shorter than timeoutMs', async () => {
+    const { settled } = await startScripted({ timeoutMs: 5_000 }, { totalTimeoutMs: 300 }, 'hang');
+    await vi.advanceTimersByTimeAsync(299);
+    expect(settled()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled()?.error).toMatchObject({
+      name: 'NetworkError',
+      reason: 'timeout',
+      message: 'Adstract did not answer within 300 ms',
+    });
+  });
+
+  it('keeps timeoutMs per attempt when it is the shorter', async () => {
+    const { settled } = await startScripted({ timeoutMs: 200 }, { totalTimeoutMs: 10_000 }, 'hang');
+    await vi.advanceTimersByTimeAsync(199);
+    expect(settled()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled()?.error).toMatchObject({ reason: 'timeout' });
+  });
+
+  it('gives a later attempt only the time left: min(timeoutMs, deadline − now)', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const { requests, settled } = await startScripted(
+      { timeoutMs: 5_000, retries: 1, backoffFactorMs: 800 },
+      { totalTimeoutMs: 1_000 },
+      [503, ''],
+      'hang',
+    );
+    await vi.advanceTimersByTimeAsync(400); // the backoff: 0.5 × 800
+    expect(requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(599);
+    expect(settled()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled()?.error).toMatchObject({
+      reason: 'timeout',
+      message: 'Adstract did not answer within 600 ms',
+    });
+  });
+
+  it.each([
+    ['a backoff', [503, 'down'], ServerError, { backoffFactorMs: 4_000 }],
+    ['a Retry-After', [429, '', { 'Retry-After': '3' }], RateLimitError, {}],
+  ] as Array<[string, Reply, ErrorClass, Partial<AdstractOptions>]>)(
+    'does not wait %s that would end past the deadline: the last failure comes at once',
+    async (_case, reply, ErrorType, options) => {
+      vi.spyOn(Math, 'random').mockReturnValue(0.75); // a 3 000 ms backoff
+      const { requests, settled } = await startScripted(
+        { retries: 2, maxBackoffMs: 8_000, ...options },
+        { totalTimeoutMs: 2_000 },
+        reply,
+        [200, okBody()],
+      );
+      // Settled without the clock moving at all.
+      expect(ErrorType.isInstance(settled()?.error)).toBe(true);
+      expect(requests).toHaveLength(1);
+      expect(vi.getTimerCount()).toBe(0);
+    },
+  );
+
+  it('returns that failure in fallback mode', async () => {
+    const { settled } = await startScripted(
+      { retries: 1 },
+      { totalTimeoutMs: 2_000, raiseException: false },
+      [429, '', { 'Retry-After': '3' }],
+      [200, okBody()],
+    );
+    const result = settled()?.result;
+    expect(result).toMatchObject({ prompt, success: false });
+    expect(RateLimitError.isInstance(result?.error)).toBe(true);
+  });
+
+  it('waits a Retry-After that ends before the deadline', async () => {
+    const { requests, settled } = await startScripted(
+      { retries: 1 },
+      { totalTimeoutMs: 3_001 },
+      [429, '', { 'Retry-After': '3' }],
+      [200, okBody()],
+    );
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests).toHaveLength(2);
+    expect(settled()?.result?.success).toBe(true);
   });
 });

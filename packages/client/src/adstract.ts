@@ -4,8 +4,10 @@ import { readEnvironment } from './environment.js';
 import { AdSDKError } from './errors/ad-sdk-error.js';
 import { NetworkError } from './errors/network-error.js';
 import { ValidationError } from './errors/validation-error.js';
-import { enhancementError, interpretStartResponse } from './start-response.js';
-import { createTransport, type RawResponse } from './transport.js';
+import { redact } from './redact.js';
+import type { ScreenedResponse } from './response-body.js';
+import { interpretStartResponse } from './start-response.js';
+import { createTransport } from './transport.js';
 import type {
   AcknowledgmentResult,
   AdResponse,
@@ -16,6 +18,7 @@ import type {
 } from './types.js';
 import {
   isNonEmptyString,
+  isRecord,
   validateNumber,
   validateOptionalContext,
   validateRequestContext,
@@ -125,10 +128,17 @@ export class Adstract {
   readonly #post: ReturnType<typeof createTransport>;
 
   /**
-   * @throws {ValidationError} when the API key is missing or shorter than 10 characters, the base
-   * URL is not http(s), `wrappingType` is unknown, or a number option is out of range.
+   * @throws {ValidationError} when `options` is not an object, the API key is missing or shorter
+   * than 10 characters, the base URL is not http(s), `wrappingType` is unknown, or a number option
+   * is out of range.
    */
   constructor(options: AdstractOptions = {}) {
+    if (!isRecord(options as unknown)) {
+      throw new ValidationError({
+        message: 'options must be an object (AdstractOptions) or undefined',
+        field: 'options',
+      });
+    }
     const apiKey = options.apiKey ?? readEnvironment('ADSTRACT_API_KEY');
     if (typeof apiKey !== 'string' || apiKey.trim().length < 10) {
       throw new ValidationError({
@@ -172,15 +182,19 @@ export class Adstract {
    * Asks Adstract for an ad-enhanced prompt. 200 → `success: true` and the enhanced prompt;
    * 201 → `PromptRejectedError`, 202 → `NoFillError`, failures → typed errors: thrown, or with
    * `raiseException: false` returned in `error` beside the original prompt. Input is validated
-   * before anything is sent.
+   * before anything is sent; `params` that are not an object reject with `ValidationError` (there
+   * is no `raiseException` to read then).
    */
   async requestAd(params: RequestAdParams): Promise<EnhancementResult> {
+    // Without a params object there is no `raiseException` to honour: reject, typed.
+    if (!isRecord(params as unknown)) throw paramsError('requestAd', 'RequestAdParams');
     const raise = params.raiseException ?? true;
     const original = typeof params.prompt === 'string' ? params.prompt : '';
-    const sessionId = typeof params.context?.sessionId === 'string' ? params.context.sessionId : '';
+    const context: unknown = params.context;
+    const sessionId =
+      isRecord(context) && typeof context.sessionId === 'string' ? context.sessionId : '';
     try {
-      const adResponse = await this.#start(params);
-      const error = enhancementError(adResponse);
+      const { adResponse, error } = await this.#start(params);
       if (error !== undefined) {
         if (raise) throw error;
         return { prompt: original, success: false, sessionId, adResponse, error };
@@ -202,9 +216,11 @@ export class Adstract {
   /**
    * Reports the LLM's final answer for a successful enhancement; call it exactly once per 200.
    * Resolves `undefined` without a request when the enhancement did not succeed. Never retried:
-   * after a 5xx the outcome is unknown, and 4xx answers are final.
+   * after a 5xx the outcome is unknown, and 4xx answers are final. `params` that are not an object
+   * reject with `ValidationError`.
    */
   async acknowledge(params: AcknowledgeParams): Promise<AcknowledgmentResult | undefined> {
+    if (!isRecord(params as unknown)) throw paramsError('acknowledge', 'AcknowledgeParams');
     const raise = params.raiseException ?? true;
     try {
       const adResponseId = resolveAdResponseId(params);
@@ -220,8 +236,7 @@ export class Adstract {
       const response = await this.#send(
         ACKNOWLEDGE_PATH,
         { ad_response_id: adResponseId, llm_response: params.llmResponse },
-        timeoutMs,
-        params.signal,
+        { timeoutMs, signal: params.signal, privateValues: [] },
       );
       const result = interpretAcknowledgeResponse(response);
       if (AdSDKError.isInstance(result)) throw result;
@@ -232,7 +247,9 @@ export class Adstract {
     }
   }
 
-  async #start(params: RequestAdParams): Promise<AdResponse> {
+  async #start(
+    params: RequestAdParams,
+  ): Promise<{ adResponse: AdResponse; error: AdSDKError | undefined }> {
     if (!isNonEmptyString(params.prompt)) {
       throw new ValidationError({
         message: 'prompt is required and must be a non-empty string',
@@ -269,10 +286,14 @@ export class Adstract {
           deadline === undefined
             ? timeoutMs
             : Math.max(1, Math.min(timeoutMs, deadline - Date.now()));
-        const response = await this.#send(START_PATH, body, attemptTimeoutMs, params.signal);
+        const response = await this.#send(START_PATH, body, {
+          timeoutMs: attemptTimeoutMs,
+          signal: params.signal,
+          privateValues: [context.userIp, context.userIp.trim()],
+        });
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         const outcome = interpretStartResponse(response, retryAfterMs);
-        if (outcome.kind === 'response') return outcome.adResponse;
+        if (outcome.kind === 'response') return outcome;
         if (!outcome.retryable) throw outcome.error;
         failure = outcome.error;
       } catch (thrown) {
@@ -298,12 +319,21 @@ export class Adstract {
     }
   }
 
+  /**
+   * POSTs one request. The answer comes back with the API key redacted from its body, and with a
+   * `safeText` copy that also has the `privateValues` (the end user's IP) redacted: the only body
+   * text errors may quote. The IP is not redacted from the text that is parsed, since a short value
+   * could also occur in a legitimate answer (in the enhanced prompt, say) and would corrupt it.
+   */
   async #send(
     path: string,
     payload: Record<string, unknown>,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-  ): Promise<RawResponse> {
+    options: {
+      timeoutMs: number;
+      signal: AbortSignal | undefined;
+      privateValues: readonly string[];
+    },
+  ): Promise<ScreenedResponse> {
     const response = await this.#post({
       url: `${this.#baseURL}${path}`,
       headers: {
@@ -317,12 +347,12 @@ export class Adstract {
         ...payload,
         diagnostics: { type: 'sdk', name: this.#sdk.name, version: this.#sdk.version },
       },
-      timeoutMs,
-      signal,
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
     });
-    // An answer that echoes the key (a 400 about its format, say) must not carry it into an error's responseBody.
-    if (!response.text.includes(this.#apiKey)) return response;
-    return { ...response, text: response.text.replaceAll(this.#apiKey, '[redacted]') };
+    // An answer may echo the key (a 400 about its format, say) or the IP: neither may reach an error.
+    const text = redact(response.text, [this.#apiKey]);
+    return { ...response, text, safeText: redact(text, options.privateValues) };
   }
 }
 
@@ -334,10 +364,7 @@ function resolveAdResponseId(params: AcknowledgeParams): string | undefined {
       field: 'adResponseId',
     });
   }
-  if (enhancementResult !== undefined) {
-    if (!enhancementResult.success || enhancementResult.adResponse === undefined) return undefined;
-    return enhancementResult.adResponse.adResponseId;
-  }
+  if (enhancementResult !== undefined) return enhancedResponseId(enhancementResult);
   if (!isNonEmptyString(adResponseId)) {
     throw new ValidationError({
       message: 'adResponseId must be a non-empty string',
@@ -345,6 +372,32 @@ function resolveAdResponseId(params: AcknowledgeParams): string | undefined {
     });
   }
   return adResponseId;
+}
+
+/** The ad response id of a successful enhancement result; undefined when it did not succeed. */
+function enhancedResponseId(enhancementResult: unknown): string | undefined {
+  if (!isRecord(enhancementResult)) {
+    throw new ValidationError({
+      message: 'enhancementResult must be the object requestAd returned',
+      field: 'enhancementResult',
+    });
+  }
+  const adResponse = enhancementResult.adResponse;
+  if (enhancementResult.success !== true || adResponse === undefined) return undefined;
+  if (!isRecord(adResponse) || !isNonEmptyString(adResponse.adResponseId)) {
+    throw new ValidationError({
+      message: 'enhancementResult.adResponse.adResponseId must be a non-empty string',
+      field: 'enhancementResult',
+    });
+  }
+  return adResponse.adResponseId;
+}
+
+function paramsError(method: string, type: string): ValidationError {
+  return new ValidationError({
+    message: `${method} expects a params object (${type})`,
+    field: 'params',
+  });
 }
 
 function isHttpUrl(value: unknown): value is string {

@@ -9,19 +9,16 @@ import {
   ServerError,
   UnexpectedResponseError,
 } from './errors/index.js';
+import type { ScreenedResponse } from './response-body.js';
 import { enhancementError, interpretStartResponse } from './start-response.js';
-import { okBody, unfilledBody } from './testing/adstract-server.js';
-import type { RawResponse } from './transport.js';
+import {
+  okBody,
+  reachableStrings,
+  screenedResponse,
+  unfilledBody,
+} from './testing/adstract-server.js';
 
-function raw(status: number, body: unknown): RawResponse {
-  return {
-    status,
-    headers: new Headers(),
-    text: typeof body === 'string' ? body : JSON.stringify(body),
-  };
-}
-
-function errorOf(response: RawResponse, retryAfterMs?: number) {
+function errorOf(response: ScreenedResponse, retryAfterMs?: number) {
   const attempt = interpretStartResponse(response, retryAfterMs);
   if (attempt.kind !== 'error') throw new Error(`expected an error, got ${attempt.kind}`);
   return attempt;
@@ -38,7 +35,7 @@ function thrownBy(check: () => unknown): unknown {
 
 describe('interpretStartResponse: bodies', () => {
   it('maps a 200 body to camelCase', () => {
-    expect(interpretStartResponse(raw(200, okBody()), undefined)).toEqual({
+    expect(interpretStartResponse(screenedResponse(200, okBody()), undefined)).toEqual({
       kind: 'response',
       adResponse: {
         adRequestId: 'request-1',
@@ -50,6 +47,7 @@ describe('interpretStartResponse: bodies', () => {
         productName: 'Adstract – LLM Advertising',
         httpStatus: 200,
       },
+      error: undefined,
     });
   });
 
@@ -57,7 +55,10 @@ describe('interpretStartResponse: bodies', () => {
     [201, 'rejected'],
     [202, 'no_fill'],
   ] as const)('maps a %d body (status %s) to a response without a prompt', (status, adStatus) => {
-    const attempt = interpretStartResponse(raw(status, unfilledBody(adStatus)), undefined);
+    const attempt = interpretStartResponse(
+      screenedResponse(status, unfilledBody(adStatus)),
+      undefined,
+    );
     expect(attempt).toMatchObject({
       kind: 'response',
       adResponse: {
@@ -69,6 +70,24 @@ describe('interpretStartResponse: bodies', () => {
       },
     });
   });
+
+  it.each([
+    [201, 'rejected', PromptRejectedError],
+    [202, 'no_fill', NoFillError],
+  ] as const)(
+    'gives a %d (%s) its error, carrying the redacted body snippet',
+    (status, adStatus, ErrorType) => {
+      const body = unfilledBody(adStatus);
+      const response = screenedResponse(status, body, '{"redacted":"copy"}');
+      const attempt = interpretStartResponse(response, undefined);
+      if (attempt.kind !== 'response') throw new Error('expected a response');
+      expect(ErrorType.isInstance(attempt.error)).toBe(true);
+      expect(attempt.error).toMatchObject({
+        statusCode: status,
+        responseBody: '{"redacted":"copy"}',
+      });
+    },
+  );
 
   it.each([
     ['not JSON', 200, '<html>oops</html>', /answered 200 with invalid JSON/],
@@ -156,18 +175,18 @@ describe('interpretStartResponse: bodies', () => {
       /product_name must be a string or null/,
     ],
   ])('throws UnexpectedResponseError for a body that is %s', (_case, status, body, message) => {
-    const error = thrownBy(() => interpretStartResponse(raw(status, body), undefined));
+    const error = thrownBy(() => interpretStartResponse(screenedResponse(status, body), undefined));
     expect(UnexpectedResponseError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ statusCode: status });
     expect((error as Error).message).toMatch(/^Adstract start answered/);
     expect((error as Error).message).toMatch(message);
     expect((error as UnexpectedResponseError).responseBody).toBe(
-      raw(status, body).text.slice(0, 500),
+      screenedResponse(status, body).text.slice(0, 500),
     );
   });
 
   it('keeps the JSON parse failure as the cause', () => {
-    const error = thrownBy(() => interpretStartResponse(raw(200, '{"ad_'), undefined));
+    const error = thrownBy(() => interpretStartResponse(screenedResponse(200, '{"ad_'), undefined));
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
   });
 });
@@ -178,7 +197,7 @@ describe('interpretStartResponse: statuses', () => {
     [401, /API key is missing or invalid/],
     [403, /revoked, or the platform or publisher is inactive/],
   ])('%d → AuthenticationError, not retryable', (status, meaning) => {
-    const attempt = errorOf(raw(status, { detail: 'nope' }));
+    const attempt = errorOf(screenedResponse(status, { detail: 'nope' }));
     expect(attempt.retryable).toBe(false);
     expect(AuthenticationError.isInstance(attempt.error)).toBe(true);
     expect(attempt.error.message).toMatch(meaning);
@@ -186,7 +205,7 @@ describe('interpretStartResponse: statuses', () => {
   });
 
   it('409 → DuplicateAdRequestError (an AdEnhancementError), not retryable', () => {
-    const attempt = errorOf(raw(409, { detail: 'duplicate' }));
+    const attempt = errorOf(screenedResponse(409, { detail: 'duplicate' }));
     expect(attempt.retryable).toBe(false);
     expect(DuplicateAdRequestError.isInstance(attempt.error)).toBe(true);
     expect(AdEnhancementError.isInstance(attempt.error)).toBe(true);
@@ -194,14 +213,14 @@ describe('interpretStartResponse: statuses', () => {
   });
 
   it('429 → RateLimitError, retryable, with Retry-After', () => {
-    const attempt = errorOf(raw(429, ''), 3_000);
+    const attempt = errorOf(screenedResponse(429, ''), 3_000);
     expect(attempt).toMatchObject({ retryable: true, retryAfterMs: 3_000 });
     expect(RateLimitError.isInstance(attempt.error)).toBe(true);
     expect(attempt.error).toMatchObject({ statusCode: 429, retryAfterMs: 3_000 });
   });
 
   it.each([500, 502, 503, 504, 599])('%d → ServerError, retryable', (status) => {
-    const attempt = errorOf(raw(status, 'upstream down'));
+    const attempt = errorOf(screenedResponse(status, 'upstream down'));
     expect(attempt.retryable).toBe(true);
     expect(ServerError.isInstance(attempt.error)).toBe(true);
     expect(attempt.error).toMatchObject({ statusCode: status, responseBody: 'upstream down' });
@@ -210,7 +229,7 @@ describe('interpretStartResponse: statuses', () => {
   it.each([204, 301, 404, 405, 406, 408, 418, 422, 600])(
     '%d (undocumented) → UnexpectedResponseError, not retryable',
     (status) => {
-      const attempt = errorOf(raw(status, ''));
+      const attempt = errorOf(screenedResponse(status, ''));
       expect(attempt.retryable).toBe(false);
       expect(UnexpectedResponseError.isInstance(attempt.error)).toBe(true);
       expect(attempt.error.message).toMatch(`answered ${status}, which the API does not document`);
@@ -218,14 +237,36 @@ describe('interpretStartResponse: statuses', () => {
   );
 
   it('does not parse the body of an error answer', () => {
-    expect(AuthenticationError.isInstance(errorOf(raw(401, '<html>')).error)).toBe(true);
+    expect(AuthenticationError.isInstance(errorOf(screenedResponse(401, '<html>')).error)).toBe(
+      true,
+    );
+  });
+});
+
+describe('interpretStartResponse: only the redacted copy reaches errors', () => {
+  it.each([
+    ['a 401', 401, '{"detail":"SECRET"}'],
+    ['a 503', 503, 'SECRET down'],
+    ['invalid JSON', 200, 'SECRET is not JSON'],
+    ['a wrong shape', 200, '{"detail":"SECRET"}'],
+    ['a 202', 202, JSON.stringify({ ...unfilledBody('no_fill'), detail: 'SECRET' })],
+  ])('%s carries the redacted copy, and no SyntaxError of the raw body', (_case, status, text) => {
+    const safeText = text.replace('SECRET', '[redacted]');
+    let error: unknown;
+    try {
+      error = interpretStartResponse(screenedResponse(status, text, safeText), undefined).error;
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toMatchObject({ statusCode: status, responseBody: safeText });
+    expect(reachableStrings(error).join('\n')).not.toContain('SECRET');
   });
 });
 
 describe('enhancementError', () => {
   const adResponse = (httpStatus: 200 | 201 | 202) => {
     const attempt = interpretStartResponse(
-      raw(
+      screenedResponse(
         httpStatus,
         httpStatus === 200 ? okBody() : unfilledBody(httpStatus === 201 ? 'rejected' : 'no_fill'),
       ),
@@ -236,20 +277,25 @@ describe('enhancementError', () => {
   };
 
   it('is undefined for a 200', () => {
-    expect(enhancementError(adResponse(200))).toBeUndefined();
+    expect(enhancementError(adResponse(200), '{}')).toBeUndefined();
   });
 
-  it('is PromptRejectedError for a 201', () => {
-    const error = enhancementError(adResponse(201));
+  it('is PromptRejectedError for a 201, with the body snippet', () => {
+    const error = enhancementError(adResponse(201), '{"status":"rejected"}');
     expect(PromptRejectedError.isInstance(error)).toBe(true);
     expect(AdEnhancementError.isInstance(error)).toBe(true);
-    expect(error?.statusCode).toBe(201);
+    expect(error).toMatchObject({ statusCode: 201, responseBody: '{"status":"rejected"}' });
   });
 
-  it('is NoFillError for a 202', () => {
-    const error = enhancementError(adResponse(202));
+  it('is NoFillError for a 202, with the body snippet', () => {
+    const error = enhancementError(adResponse(202), '{"status":"no_fill"}');
     expect(NoFillError.isInstance(error)).toBe(true);
     expect(AdEnhancementError.isInstance(error)).toBe(true);
-    expect(error?.statusCode).toBe(202);
+    expect(error).toMatchObject({ statusCode: 202, responseBody: '{"status":"no_fill"}' });
+  });
+
+  it('keeps a long body to the 500-character snippet', () => {
+    const error = enhancementError(adResponse(202), 'x'.repeat(2_000));
+    expect(error?.responseBody).toBe(`${'x'.repeat(500)}…`);
   });
 });

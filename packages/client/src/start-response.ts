@@ -6,8 +6,7 @@ import { PromptRejectedError } from './errors/prompt-rejected-error.js';
 import { RateLimitError } from './errors/rate-limit-error.js';
 import { ServerError } from './errors/server-error.js';
 import { UnexpectedResponseError } from './errors/unexpected-response-error.js';
-import { asRecord, parseJsonBody, wrongShape } from './response-body.js';
-import type { RawResponse } from './transport.js';
+import { asRecord, parseJsonBody, type ScreenedResponse, wrongShape } from './response-body.js';
 import type { AdResponse, AdStatus } from './types.js';
 
 const ENDPOINT = 'start';
@@ -17,9 +16,12 @@ const STATUS_BY_HTTP: Record<200 | 201 | 202, AdStatus> = {
   202: 'no_fill',
 };
 
-/** The answer of one start attempt: an ad response (200/201/202) or the error its status maps to. */
+/**
+ * The answer of one start attempt: an ad response (200/201/202, with the rejected or no-fill error
+ * of a 201/202) or the error its status maps to.
+ */
 export type StartAttempt =
-  | { kind: 'response'; adResponse: AdResponse }
+  | { kind: 'response'; adResponse: AdResponse; error: AdSDKError | undefined }
   | { kind: 'error'; error: AdSDKError; retryable: boolean; retryAfterMs?: number };
 
 /**
@@ -27,13 +29,14 @@ export type StartAttempt =
  * 202 no fill, 400/401/403 auth, 409 duplicate, 429 rate limit, 5xx server, anything else unexpected.
  */
 export function interpretStartResponse(
-  response: RawResponse,
+  response: ScreenedResponse,
   retryAfterMs: number | undefined,
 ): StartAttempt {
   const { status } = response;
-  const details = { statusCode: status, responseBody: response.text };
+  const details = { statusCode: status, responseBody: response.safeText };
   if (status === 200 || status === 201 || status === 202) {
-    return { kind: 'response', adResponse: parseAdResponse(response, status) };
+    const adResponse = parseAdResponse(response, status);
+    return { kind: 'response', adResponse, error: enhancementError(adResponse, response.safeText) };
   }
   if (status === 400 || status === 401 || status === 403) {
     const meaning =
@@ -94,7 +97,7 @@ export function interpretStartResponse(
   };
 }
 
-function parseAdResponse(response: RawResponse, status: 200 | 201 | 202): AdResponse {
+function parseAdResponse(response: ScreenedResponse, status: 200 | 201 | 202): AdResponse {
   const body = asRecord(parseJsonBody(response, ENDPOINT));
   if (body === undefined) throw wrongShape(response, ENDPOINT, 'not a JSON object');
   const text = (key: string) => {
@@ -133,18 +136,26 @@ function parseAdResponse(response: RawResponse, status: 200 | 201 | 202): AdResp
   };
 }
 
-/** The error a non-200 ad response stands for: rejected (201) or no fill (202). */
-export function enhancementError(adResponse: AdResponse): AdSDKError | undefined {
+/**
+ * The error a non-200 ad response stands for: rejected (201) or no fill (202), carrying a snippet of
+ * the (redacted) body like every other error.
+ */
+export function enhancementError(
+  adResponse: AdResponse,
+  responseBody: string | undefined,
+): AdSDKError | undefined {
   if (adResponse.httpStatus === 201) {
     return new PromptRejectedError({
       message: 'Adstract rejected the prompt for ads (201)',
       statusCode: 201,
+      responseBody,
     });
   }
   if (adResponse.httpStatus === 202) {
     return new NoFillError({
       message: 'Adstract has no ad for this prompt (202, no fill)',
       statusCode: 202,
+      responseBody,
     });
   }
   return undefined;

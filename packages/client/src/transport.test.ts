@@ -1,6 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError } from './errors/network-error.js';
 import { reachableStrings, rejectionOf } from './testing/adstract-server.js';
+import { scriptedFetch } from './testing/scripted-fetch.js';
 import { createTransport, type PostOptions } from './transport.js';
 
 const options: PostOptions = {
@@ -12,14 +14,11 @@ const options: PostOptions = {
 };
 
 /** A fetch that never answers, and rejects with the signal's reason once the signal aborts. */
-function hangingFetch(): typeof globalThis.fetch {
-  return (_input, init) =>
-    new Promise<Response>((_resolve, reject) => {
-      const signal = init?.signal;
-      if (signal?.aborted) reject(signal.reason);
-      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-    });
-}
+const hangingFetch = () => scriptedFetch('hang').fetch;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('createTransport', () => {
   it('POSTs the JSON body with the given headers through the injected fetch', async () => {
@@ -121,5 +120,46 @@ describe('createTransport', () => {
     const strings = reachableStrings(error).join('\n');
     expect(strings).not.toContain('adpk_secret_0123456789');
     expect(strings).not.toContain('203.0.113.24');
+  });
+
+  it('times out with reason timeout when the caller passes a signal that never aborts', async () => {
+    const controller = new AbortController();
+    const error = await rejectionOf(
+      createTransport(hangingFetch())({ ...options, timeoutMs: 20, signal: controller.signal }),
+    );
+    expect(error).toMatchObject({ name: 'NetworkError', reason: 'timeout' });
+    expect(controller.signal.aborted).toBe(false);
+  });
+});
+
+describe('createTransport: nothing outlives the request', () => {
+  it('stops the time limit once the answer is in: the request signal never fires later', async () => {
+    const { fetch, requests } = scriptedFetch([200, '{}']);
+    await createTransport(fetch)({ ...options, timeoutMs: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(requests[0]?.signal?.aborted).toBe(false);
+  });
+
+  it.each([
+    ['an answer', [200, '{}']],
+    ['a transport failure', { error: 'ECONNRESET' }],
+  ] as const)('leaves no timer behind after %s', async (_case, reply) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const post = createTransport(scriptedFetch(reply).fetch);
+    await post({ ...options, timeoutMs: 60_000 }).catch(() => undefined);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('leaves no listener on the caller signal, whatever the outcome', async () => {
+    const controller = new AbortController();
+    const { fetch } = scriptedFetch([200, '{}'], [503, 'down'], { error: 'ECONNRESET' }, 'hang');
+    const post = createTransport(fetch);
+    const signal = controller.signal;
+    await post({ ...options, signal });
+    await post({ ...options, signal });
+    await rejectionOf(post({ ...options, signal }));
+    await rejectionOf(post({ ...options, signal, timeoutMs: 20 }));
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    expect(signal.aborted).toBe(false);
   });
 });

@@ -29,10 +29,21 @@ export function createTransport(fetchImplementation: typeof globalThis.fetch | u
   });
 
   return async function post(options: PostOptions): Promise<RawResponse> {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal =
-      options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
-    if (options.signal?.aborted) throw aborted(options.signal.reason);
+    const callerSignal = options.signal;
+    if (callerSignal?.aborted) throw aborted(callerSignal.reason);
+    // One controller per request, and a timer and a listener that are both dropped as soon as the
+    // request settles: `AbortSignal.timeout` would keep its timer and signal alive for the whole
+    // time limit, long after a fast answer.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(
+        new DOMException(`The operation timed out after ${options.timeoutMs} ms`, 'TimeoutError'),
+      );
+    }, options.timeoutMs);
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
       const response = await $fetch.raw<string, 'text'>(options.url, {
         method: 'POST',
@@ -41,13 +52,13 @@ export function createTransport(fetchImplementation: typeof globalThis.fetch | u
         responseType: 'text',
         ignoreResponseError: true,
         retry: 0,
-        signal,
+        signal: controller.signal,
       });
       return { status: response.status, headers: response.headers, text: response._data ?? '' };
     } catch (thrown) {
       const error = unwrap(thrown);
-      if (options.signal?.aborted) throw aborted(error);
-      if (timeout.aborted) {
+      if (callerSignal?.aborted) throw aborted(error);
+      if (timedOut) {
         throw new NetworkError({
           message: `Adstract did not answer within ${options.timeoutMs} ms`,
           reason: 'timeout',
@@ -59,6 +70,9 @@ export function createTransport(fetchImplementation: typeof globalThis.fetch | u
         reason: 'network',
         cause: error,
       });
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   };
 }

@@ -7,8 +7,10 @@ const GENDERS: readonly Gender[] = ['male', 'female', 'other'];
 const OPTIONAL_KEYS = ['country', 'region', 'city', 'asn', 'age', 'gender'] as const;
 const REQUIRED_KEYS = ['sessionId', 'userAgent', 'userIp'] as const;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 const invalid = (field: string, rule: string) =>
   new ValidationError({ message: `${field} ${rule}`, field });

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { ScreenedResponse } from '../response-body.js';
 
 /** Fixtures and a nock-backed fake of the Adstract API, for this package's tests only. */
 
@@ -41,6 +42,19 @@ export function ackBody(
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
   return { ad_ack_id: 'ack-1', status, success: status !== 'recoverable_error', ...overrides };
+}
+
+/**
+ * An answer as the status interpreters receive it, for unit tests: an object body is sent as JSON,
+ * a string as is; `safeText` (the redacted copy) is the body itself unless given.
+ */
+export function screenedResponse(
+  status: number,
+  body: unknown,
+  safeText?: string,
+): ScreenedResponse {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return { status, headers: new Headers(), text, safeText: safeText ?? text };
 }
 
 /** One recorded request, as the server saw it. */
