@@ -3,6 +3,7 @@
 import { useChat } from '@ai-sdk/react';
 import { type FormEvent, useState } from 'react';
 import type { ChatMessage } from '../lib/chat-message';
+import { messageText } from '../lib/message-text';
 import { SponsoredText } from './sponsored-text';
 
 const SUGGESTIONS = ['How can I improve user retention?', 'What is 2 + 2?'];
@@ -46,9 +47,8 @@ export default function ChatPage() {
         )}
         {messages.map((message, index) => {
           const streaming = busy && index === messages.length - 1;
-          const text = message.parts
-            .map((part) => (part.type === 'text' ? part.text : ''))
-            .join('');
+          // Joined like the middleware joins steps, so what is shown is what was acknowledged.
+          const text = messageText(message);
           return (
             <li
               key={message.id}

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { isIP } from 'node:net';
 import {
   type ModelStandIn,
   type Sandbox,
@@ -31,6 +32,35 @@ async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 1
   }
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The whole answer the stand-in gives to the model request the app made: the same request body
+ * sent again, uninterrupted and not streamed (the stand-in answers deterministically).
+ */
+async function uninterruptedAnswer(): Promise<string> {
+  const request = standIn.requests.find((candidate) => candidate.status === 200);
+  if (request === undefined) throw new Error('the app sent no model request');
+  const response = await fetch(new URL(request.path.replace(/^\/v1\//, ''), `${standIn.url}/`), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer stand-in' },
+    body: JSON.stringify({ ...(request.body as object), stream: false }),
+  });
+  const body = (await response.json()) as {
+    output?: Array<{ content?: Array<{ type: string; text?: string }> }>;
+    choices?: Array<{ message?: { content?: string } }>;
+  };
+  const text =
+    body.choices?.[0]?.message?.content ??
+    body.output
+      ?.flatMap((item) => item.content ?? [])
+      .filter((part) => part.type === 'output_text')
+      .map((part) => part.text ?? '')
+      .join('');
+  if (text === undefined || text === '') throw new Error('the stand-in gave no text');
+  return text;
+}
+
 async function ask(page: Page, question: string): Promise<void> {
   await page.getByLabel('Message').fill(question);
   await page.getByLabel('Message').press('Enter');
@@ -49,6 +79,9 @@ beforeAll(async () => {
     ADSTRACT_API_KEY: 'adpk_sandbox_e2e_key',
     OPENAI_BASE_URL: standIn.url,
     OPENAI_API_KEY: 'stand-in',
+    // Next.js sets X-Forwarded-For to the socket address (Chromium sends none); next start is
+    // bound to 127.0.0.1, so only this machine can reach it. See lib/ip-source.ts.
+    CLIENT_IP_SOURCE: 'x-forwarded-for:1',
   });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -88,8 +121,16 @@ describe('next-chat in Chromium', () => {
 
     const acknowledged = await waitFor(() => acknowledgements()[0], 'the acknowledge');
     const answer = await bubble.getAttribute('data-text');
+    // A second acknowledge would come late: give it the time to show up before counting.
+    await pause(500);
     expect(starts()).toHaveLength(1);
     expect(acknowledgements()).toHaveLength(1);
+    // The request context came from the browser's request, through the trusted source.
+    const start = starts()[0] as { body: { request_context?: Record<string, string> } };
+    const context = start.body.request_context ?? {};
+    expect(context.user_agent).toContain('HeadlessChrome');
+    expect(isIP(context.user_ip ?? '')).not.toBe(0);
+    expect(context.session_id).toBeTruthy();
     expect((acknowledged.body as { llm_response: string }).llm_response).toBe(answer);
     const productName = (starts()[0]?.responseBody as { product_name?: string } | undefined)
       ?.product_name;
@@ -117,7 +158,7 @@ describe('next-chat in Chromium', () => {
     await bubble.and(page.locator('[data-streaming="false"]')).waitFor({ timeout: 30_000 });
     expect(await bubble.getAttribute('data-text')).not.toBe('');
     expect(await page.getByTestId('sponsored-badge').count()).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await pause(500);
     expect(starts()).toHaveLength(1);
     expect(starts()[0]?.status).toBe(202);
     expect(acknowledgements()).toHaveLength(0);
@@ -126,6 +167,7 @@ describe('next-chat in Chromium', () => {
 
   it('still acknowledges exactly once when the tab closes mid-answer', async () => {
     sandbox.reset();
+    standIn.reset();
     standIn.setChunkDelay(60);
     try {
       const page = await browser.newPage();
@@ -147,13 +189,14 @@ describe('next-chat in Chromium', () => {
         'the acknowledge after close',
         30_000,
       );
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await pause(500);
       expect(starts()).toHaveLength(1);
       expect(acknowledgements()).toHaveLength(1);
-      // consumeStream() drained the model, so the whole answer (with its ad) was acknowledged.
-      expect((acknowledged.body as { llm_response: string }).llm_response).toMatch(
-        /<ADS>.+<\/ADS>/,
-      );
+      // consumeStream() drained the model, so the whole answer (with its ad) was acknowledged:
+      // exactly what the stand-in answers to the same request when nobody leaves.
+      const full = await uninterruptedAnswer();
+      expect(full).toMatch(/<ADS>.+<\/ADS>/);
+      expect((acknowledged.body as { llm_response: string }).llm_response).toBe(full);
     } finally {
       standIn.setChunkDelay(10);
     }

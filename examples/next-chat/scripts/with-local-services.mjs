@@ -19,6 +19,13 @@ if (env.OPENAI_API_KEY === undefined) {
   console.log(`model: local stand-in at ${standIn.url}`);
 }
 
+if (env.CLIENT_IP_SOURCE === undefined && env.VERCEL !== '1') {
+  // `next start` / `next dev` put the socket address in X-Forwarded-For only when the client sent
+  // none: trustworthy here only because the package scripts bind 127.0.0.1 (your machine alone).
+  env.CLIENT_IP_SOURCE = 'x-forwarded-for:1';
+  console.log('client IP: X-Forwarded-For as set by Next.js (local only, bound to 127.0.0.1)');
+}
+
 const [command, ...args] = process.argv.slice(2);
 const child = spawn(command, args, { stdio: 'inherit', env });
 const stop = async (code) => {

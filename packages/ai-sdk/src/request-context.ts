@@ -1,129 +1,132 @@
-import { validateOptionalContext } from '@adstract/client';
+import { MissingParameterError, ValidationError } from '@adstract/client';
+import { defaultIpSource, type IpSource, ipFromHeaders, validateIpSource } from './client-ip.js';
+import { type HeaderSource, headerLookup } from './header-lookup.js';
 import type { AdstractCallContext } from './options.js';
+import { type GeoPlatform, geoFromHeaders } from './platform-geo.js';
 
-/** Headers as a Web `Headers`, a `Request`, or Node's `IncomingHttpHeaders`. */
-export type HeaderSource =
-  | Headers
-  | { headers: Headers }
-  | { headers: Record<string, string | string[] | undefined> }
-  | Record<string, string | string[] | undefined>;
+export { clientIp, type IpSource } from './client-ip.js';
+export type { HeaderGetter, HeaderRecord, HeaderSource } from './header-lookup.js';
 
-/**
- * Where the end user's IP can be trusted from. `vercel` and `cloudflare` read headers those
- * platforms set and overwrite; `{ trustedProxies: n }` takes the right-most untrusted hop of
- * `X-Forwarded-For` behind n proxies you run; `{ ip }` is an address you already know (a socket).
- */
-export type IpSource = 'vercel' | 'cloudflare' | { trustedProxies: number } | { ip: string };
+/** What a privacy signal (`Sec-GPC: 1`, or `consent: false`) does to the request. */
+export type PrivacyPolicy = 'minimal' | 'skip-ads' | 'ignore';
 
 /** Options of {@link adstractContextFromRequest}. */
 export interface ContextFromRequestOptions {
-  /** The conversation or session id (the app's own). */
+  /** The conversation or session id (the app's own). Required, a non-empty string. */
   sessionId: string;
-  /** Default: `vercel` when `VERCEL=1` is set, otherwise `{ trustedProxies: 1 }`. */
+  /**
+   * Where the end user's IP is trusted from (see {@link IpSource}). Default: `'vercel'` when
+   * `VERCEL=1` is set; otherwise none, so `userIp` is absent and the middleware skips the ad
+   * (reporting a `MissingParameterError`) until you say which proxy header to trust.
+   */
   ipSource?: IpSource;
-  /** Read country/region/city from the platform's geo headers. Default true. */
+  /**
+   * Read country, region and city from the platform's geo headers (`'vercel'` and `'cloudflare'`
+   * sources only). Default true.
+   */
   geo?: boolean;
   /**
    * What a Global Privacy Control signal (`Sec-GPC: 1`) does: `minimal` (default) sends only the
-   * required context, `skip-ads` turns ads off for the request, `ignore` changes nothing.
+   * required context (no geo), `skip-ads` turns ads off for the request, `ignore` changes nothing.
    */
-  gpc?: 'minimal' | 'skip-ads' | 'ignore';
-  /** The app's own consent decision; `false` is handled like a GPC signal (same policy). */
+  gpc?: PrivacyPolicy;
+  /**
+   * The app's own consent decision for ad targeting. `false` is handled like a GPC signal (with
+   * the `gpc` policy); `true` or absent changes nothing (it never overrides a GPC signal).
+   */
   consent?: boolean;
 }
 
-const readHeader = (source: HeaderSource, name: string): string | undefined => {
-  const headers =
-    'headers' in source && typeof source.headers === 'object' ? source.headers : source;
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  const value = (headers as Record<string, string | string[] | undefined>)[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-};
-
-const defaultIpSource = (): IpSource =>
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
-    ?.VERCEL === '1'
-    ? 'vercel'
-    : { trustedProxies: 1 };
-
-/** The end user's IP from the trusted source only; never the client-controlled first XFF entry. */
-export function clientIp(
-  source: HeaderSource,
-  ipSource: IpSource = defaultIpSource(),
-): string | undefined {
-  if (typeof ipSource === 'object' && 'ip' in ipSource) return ipSource.ip || undefined;
-  if (ipSource === 'vercel') {
-    const forwarded = firstHop(readHeader(source, 'x-vercel-forwarded-for'));
-    return forwarded ?? (readHeader(source, 'x-real-ip')?.trim() || undefined);
-  }
-  if (ipSource === 'cloudflare') return readHeader(source, 'cf-connecting-ip')?.trim() || undefined;
-  const hops = (readHeader(source, 'x-forwarded-for') ?? '')
-    .split(',')
-    .map((hop) => hop.trim())
-    .filter((hop) => hop !== '');
-  const proxies = Math.max(1, Math.floor(ipSource.trustedProxies));
-  return hops[hops.length - proxies];
+interface Settings {
+  sessionId: string;
+  ipSource: IpSource | undefined;
+  geo: boolean;
+  gpc: PrivacyPolicy;
+  consent: boolean | undefined;
 }
 
-function firstHop(value: string | undefined): string | undefined {
-  return value?.split(',')[0]?.trim() || undefined;
+const OPTION_KEYS = new Set(['sessionId', 'ipSource', 'geo', 'gpc', 'consent']);
+const POLICIES: readonly PrivacyPolicy[] = ['minimal', 'skip-ads', 'ignore'];
+
+const invalid = (field: string, rule: string) =>
+  new ValidationError({ message: `${field} ${rule}`, field });
+
+function optionalBoolean(value: unknown, field: string): boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') throw invalid(field, 'must be a boolean');
+  return value;
 }
 
-function decode(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return undefined;
+/** Checks the options; throws a `ValidationError` (or `MissingParameterError`) naming the field. */
+function validateOptions(options: unknown): Settings {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new MissingParameterError({
+      message: 'options is required: { sessionId, ipSource?, geo?, gpc?, consent? }',
+      field: 'options',
+    });
   }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) {
+      throw invalid(
+        `options.${key}`,
+        'is not a known option (expected sessionId, ipSource, geo, gpc, consent)',
+      );
+    }
+  }
+  const { sessionId, ipSource, geo, gpc, consent } = options as Record<string, unknown>;
+  if (sessionId === undefined || sessionId === null || sessionId === '') {
+    throw new MissingParameterError({
+      message: 'options.sessionId is required',
+      field: 'options.sessionId',
+    });
+  }
+  if (typeof sessionId !== 'string' || sessionId.trim() === '') {
+    throw invalid('options.sessionId', 'must be a non-empty string');
+  }
+  if (gpc !== undefined && !POLICIES.includes(gpc as PrivacyPolicy)) {
+    throw invalid('options.gpc', `must be one of ${POLICIES.join(', ')}`);
+  }
+  return {
+    sessionId,
+    ipSource: validateIpSource(ipSource, 'options.ipSource') ?? defaultIpSource(),
+    geo: optionalBoolean(geo, 'options.geo') ?? true,
+    gpc: (gpc as PrivacyPolicy | undefined) ?? 'minimal',
+    consent: optionalBoolean(consent, 'options.consent'),
+  };
 }
 
-function geoHeaders(source: HeaderSource, ipSource: IpSource): Record<string, string | undefined> {
-  if (ipSource === 'vercel') {
-    return {
-      country: readHeader(source, 'x-vercel-ip-country'),
-      region: decode(readHeader(source, 'x-vercel-ip-country-region')),
-      city: decode(readHeader(source, 'x-vercel-ip-city')),
-    };
-  }
-  if (ipSource === 'cloudflare') {
-    return {
-      country: readHeader(source, 'cf-ipcountry'),
-      region: decode(readHeader(source, 'cf-region')),
-      city: decode(readHeader(source, 'cf-ipcity')),
-    };
-  }
-  return {};
-}
+const geoPlatform = (source: IpSource | undefined): GeoPlatform | undefined =>
+  source === 'vercel' || source === 'cloudflare' ? source : undefined;
 
 /**
  * Builds the per-call Adstract context from an incoming request (Next.js, Hono, Remix, Node):
- * `userAgent` from the request, `userIp` from a trusted source, `sessionId` from the caller, and
- * geo fields from the platform's headers, each validated (an invalid geo value is dropped, never sent).
- * Honours Global Privacy Control and the app's consent decision.
+ * `userAgent` from the request, `userIp` from the trusted {@link IpSource} only (absent when it
+ * is missing or not an IP address), `sessionId` from the caller, and geo fields from the
+ * platform's headers, each validated (an invalid value is dropped, never sent). Honours Global
+ * Privacy Control and the app's consent decision.
+ *
+ * Throws a `ValidationError` naming the field for bad input (`request` without headers, missing
+ * or invalid options); header values never throw.
+ *
+ * @example
+ * providerOptions: { adstract: adstractContextFromRequest(request, { sessionId: id }) }
  */
 export function adstractContextFromRequest(
   request: HeaderSource,
   options: ContextFromRequestOptions,
 ): AdstractCallContext {
-  const ipSource = options.ipSource ?? defaultIpSource();
-  const privacySignal = readHeader(request, 'sec-gpc')?.trim() === '1' || options.consent === false;
-  const policy = privacySignal ? (options.gpc ?? 'minimal') : 'ignore';
+  const settings = validateOptions(options);
+  const read = headerLookup(request);
+  const privacySignal = read('sec-gpc')?.trim() === '1' || settings.consent === false;
+  const policy = privacySignal ? settings.gpc : 'ignore';
   if (policy === 'skip-ads') return { disabled: true };
 
-  const context: AdstractCallContext = {
-    sessionId: options.sessionId,
-    userAgent: readHeader(request, 'user-agent'),
-    userIp: clientIp(request, ipSource),
-  };
-  if (policy === 'minimal' || options.geo === false) return context;
-  for (const [field, value] of Object.entries(geoHeaders(request, ipSource))) {
-    if (value === undefined || value === '') continue;
-    try {
-      Object.assign(context, validateOptionalContext({ [field]: value }));
-    } catch {
-      // Platform headers are input like any other: an invalid value (e.g. Tor's `T1`) is not sent.
-    }
-  }
-  return context;
+  const context: AdstractCallContext = { sessionId: settings.sessionId };
+  const userAgent = read('user-agent')?.trim();
+  if (userAgent !== undefined && userAgent !== '') context.userAgent = userAgent;
+  const userIp = ipFromHeaders(read, settings.ipSource);
+  if (userIp !== undefined) context.userIp = userIp;
+
+  const platform = geoPlatform(settings.ipSource);
+  if (policy === 'minimal' || !settings.geo || platform === undefined) return context;
+  return { ...context, ...geoFromHeaders(read, platform) };
 }

@@ -1,7 +1,12 @@
 import { adstractContextFromRequest } from '@adstract/ai-sdk';
 import { convertToModelMessages, stepCountIs, streamText } from 'ai';
 import type { ChatMessage } from '../../../lib/chat-message';
+import { ipSourceFromEnvironment } from '../../../lib/ip-source';
 import { model } from '../../../lib/model';
+
+// Which header carries the end user's IP depends on the deployment, never on the client: see
+// lib/ip-source.ts and the README. Read once when the route loads: a wrong value fails loudly.
+const ipSource = ipSourceFromEnvironment();
 
 export const maxDuration = 60;
 
@@ -13,8 +18,9 @@ export async function POST(request: Request) {
     messages: await convertToModelMessages(messages),
     stopWhen: stepCountIs(3),
     providerOptions: {
-      // Behind `next start` locally, Next.js itself is the one trusted hop in X-Forwarded-For.
-      adstract: adstractContextFromRequest(request, { sessionId: id }),
+      // userAgent, userIp (from the trusted source only) and geo headers; Sec-GPC: 1 limits it to
+      // the required fields. Without a trusted IP source the call goes out without an ad.
+      adstract: adstractContextFromRequest(request, { sessionId: id, ipSource }),
     },
   });
   // Drain the model even if the tab closes, so the answer completes and is acknowledged.
