@@ -1,9 +1,14 @@
 import { type AdstractOutcomeEvent, adstractMiddleware } from '@adstract/ai-sdk';
+import { type AdSDKError, AuthenticationError } from '@adstract/client';
 import { createOpenAI } from '@ai-sdk/openai';
 import { jsonSchema, stepCountIs, streamText, tool, wrapLanguageModel } from 'ai';
+import { describeAuthenticationFailure } from './describe-authentication-failure.js';
+import { describeModelFailure } from './describe-model-failure.js';
 import { startServices } from './services.js';
+import { SetupError } from './setup-error.js';
 import { describeStartupError } from './startup-errors.js';
 import { createAnswerPrinter, style } from './terminal-renderer.js';
+import { summariseTurn } from './turn-summary.js';
 
 const TURNS = [
   'How can I improve user retention in my app?',
@@ -24,17 +29,34 @@ const getWeather = tool({
 
 async function main(): Promise<number> {
   const services = await startServices(process.env);
-  const write = (text: string) => process.stdout.write(text);
+  // `pnpm demo | head` closes the output early: stop printing (no EPIPE crash), finish the turns.
+  let outputClosed = false;
+  process.stdout.on('error', () => {
+    outputClosed = true;
+  });
+  const write = (text: string) => {
+    if (!outputClosed) process.stdout.write(text);
+  };
   try {
     write(
       `${style.bold('Adstract demo')}: ads ${services.adstract.label}, model ${services.openai.label}\n`,
     );
     const events: AdstractOutcomeEvent[] = [];
+    // A rejected Adstract key fails every turn the same way: stop the turn, then the demo.
+    let rejectedKey: AdSDKError | undefined;
+    let turnAbort = new AbortController();
     const middleware = adstractMiddleware({
       apiKey: services.adstract.apiKey,
       baseURL: services.adstract.baseURL,
       onOutcome: (event) => events.push(event),
-      onError: (error) => write(style.bad(`\n  adstract error: ${error.name}: ${error.message}\n`)),
+      onError: (error) => {
+        if (AuthenticationError.isInstance(error)) {
+          rejectedKey ??= error;
+          turnAbort.abort();
+          return;
+        }
+        write(style.bad(`\n  adstract error: ${error.name}: ${error.message}\n`));
+      },
       continuationTimeoutMs: 2_000,
     });
     const provider = createOpenAI({
@@ -43,18 +65,25 @@ async function main(): Promise<number> {
     });
     const model = wrapLanguageModel({ model: provider('gpt-5-mini'), middleware });
 
-    const turnEvents: AdstractOutcomeEvent[][] = [];
+    let failedTurns = 0;
     for (const [index, prompt] of TURNS.entries()) {
       write(
         `\n${style.bold(`Turn ${index + 1}`)} ${style.dim('user:')} ${prompt}\n${style.dim('assistant:')} `,
       );
       const first = events.length;
       const printer = createAnswerPrinter(write);
+      const modelErrors: unknown[] = [];
+      turnAbort = new AbortController();
       const result = streamText({
         model,
         prompt,
         tools: { getWeather },
         stopWhen: stepCountIs(3),
+        abortSignal: turnAbort.signal,
+        // The default prints the whole error with its stack; the demo reports it in one line.
+        onError: ({ error }) => {
+          modelErrors.push(error);
+        },
         providerOptions: {
           adstract: {
             sessionId: `demo-session-${Date.now()}-${index}`,
@@ -68,56 +97,31 @@ async function main(): Promise<number> {
         if (part.type === 'text-delta') printer.push(part.text);
         if (part.type === 'tool-call')
           write(style.dim(`[tool ${part.toolName}(${JSON.stringify(part.input)})] `));
-        if (part.type === 'error') throw part.error;
       }
       printer.end();
       await middleware.flush();
-      turnEvents.push(events.slice(first));
-      write(`${summarise(events.slice(first))}\n`);
+      if (rejectedKey !== undefined) {
+        throw new SetupError(describeAuthenticationFailure(rejectedKey, services.adstract));
+      }
+      const failure =
+        modelErrors.length > 0 ? describeModelFailure(modelErrors[0], services.openai) : undefined;
+      if (failure?.fatal) throw new SetupError(failure.message);
+      if (failure !== undefined) {
+        failedTurns++;
+        write(`${style.bad(`  ↳ ${failure.message}`)}\n`);
+        continue;
+      }
+      write(`${summariseTurn(events.slice(first))}\n`);
+    }
+    if (failedTurns > 0) {
+      write(`\n${style.bad(`${failedTurns} of ${TURNS.length} turns failed.`)}\n`);
+      return 1;
     }
     write(`\n${style.bold('All acknowledgements settled.')}\n`);
     return 0;
   } finally {
     await services.close();
   }
-}
-
-/** One line per turn: outcome, product, time in start, acknowledge status. */
-function summarise(events: AdstractOutcomeEvent[]): string {
-  const parts: string[] = [];
-  for (const event of events) {
-    switch (event.type) {
-      case 'filled':
-        parts.push(
-          style.good(`ad filled: ${event.productName ?? 'unnamed product'}`),
-          `start ${event.durationMs.toFixed(0)} ms`,
-        );
-        break;
-      case 'no-fill':
-      case 'rejected':
-        parts.push(
-          `${event.type} (original prompt)`,
-          `start ${event.durationMs.toFixed(0)} ms`,
-          'no acknowledge needed',
-        );
-        break;
-      case 'failed':
-        parts.push(style.bad(`start failed: ${event.error.name}`));
-        break;
-      case 'acknowledged':
-        parts.push(style.good(`acknowledged: ${event.status}`), `${event.textLength} chars`);
-        break;
-      case 'acknowledge-failed':
-        parts.push(style.bad(`acknowledge failed: ${event.error.name}`));
-        break;
-      case 'skipped':
-        parts.push(`skipped (${event.reason})`);
-        break;
-      default:
-        break;
-    }
-  }
-  return style.dim(`  ↳ ${parts.join(' · ')}`);
 }
 
 main().then(

@@ -1,7 +1,9 @@
 import { AdSDKError } from '@adstract/client';
+import { SetupError } from './setup-error.js';
 
 /** Turns set-up failures into one clear sentence instead of a stack trace. */
 export function describeStartupError(error: unknown): string {
+  if (error instanceof SetupError) return error.message;
   if (AdSDKError.isInstance(error)) {
     return `${error.name}: ${error.message}. Check ADSTRACT_API_KEY / ADSTRACT_BASE_URL, or unset them to use the local sandbox.`;
   }

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -82,18 +84,51 @@ describe('adstract-sandbox CLI', () => {
     expect(cli.output.stderr).toBe('');
   });
 
-  it('says clearly when the port is in use, without a stack trace', async () => {
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const { port } = blocker.address() as AddressInfo;
+  it.each([
+    ['sandbox', (taken: number) => ['--port', String(taken), '--model-port', '0'], '--port'],
+    [
+      'model stand-in',
+      (taken: number) => ['--port', '0', '--model-port', String(taken)],
+      '--model-port',
+    ],
+  ])(
+    'says which port is in use (the %s) and names its flag, without a stack trace',
+    async (service, args, flag) => {
+      const blocker = createServer();
+      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+      const { port } = blocker.address() as AddressInfo;
+      try {
+        const cli = run(args(port));
+        expect(await cli.exited).toBe(1);
+        expect(cli.output.stderr).toBe(
+          `adstract-sandbox: the ${service}'s port ${port} on 127.0.0.1 is already in use. Stop what uses it, or pick another with ${flag} (0 picks a free one).\n`,
+        );
+        expect(cli.output.stdout).toBe('');
+      } finally {
+        blocker.close();
+      }
+    },
+  );
+
+  it('says to build first, in one line, when dist is missing (a repository checkout)', async () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'adstract-sandbox-unbuilt-'));
     try {
-      const cli = run(['--port', String(port)]);
-      expect(await cli.exited).toBe(1);
-      expect(cli.output.stderr).toBe(
-        `adstract-sandbox: port ${port} on 127.0.0.1 is already in use. Stop what uses it, or pick another with --port (0 picks a free one).\n`,
+      mkdirSync(join(checkout, 'bin'));
+      const bin = join(checkout, 'bin', 'adstract-sandbox.js');
+      copyFileSync(BIN, bin);
+      const child = spawn(process.execPath, [bin, '--port', '0'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        'adstract-sandbox: the CLI is not built (dist/cli.js is missing): run the build first: npx -y pnpm@10.34.8 build\n',
       );
     } finally {
-      blocker.close();
+      rmSync(checkout, { recursive: true, force: true });
     }
   });
 

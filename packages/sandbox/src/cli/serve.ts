@@ -2,6 +2,12 @@ import { type ModelStandIn, startModelStandIn } from '../model/start-model-stand
 import { ACKNOWLEDGE_PATH, START_PATH } from '../sandbox/handle-request.js';
 import { type Sandbox, startSandbox } from '../sandbox/start-sandbox.js';
 import type { CliOptions } from './parse-arguments.js';
+import {
+  MODEL_SERVICE,
+  SANDBOX_SERVICE,
+  type ServiceIdentity,
+  ServiceStartError,
+} from './service-start-error.js';
 
 /** The services the CLI runs. */
 export interface Served {
@@ -14,19 +20,24 @@ const time = () => new Date().toISOString().slice(11, 23);
 
 /**
  * Starts the sandbox (and the model stand-in when asked), printing a banner and then one line
- * per request through `write`. Rejects with Node's error (e.g. `EADDRINUSE`) when a port is taken;
- * nothing is left running then.
+ * per request through `write`. Rejects with a `ServiceStartError` (which service, and Node's error
+ * such as `EADDRINUSE` as its `cause`) when a port cannot be used; nothing is left running then.
  */
 export async function serve(options: CliOptions, write: (line: string) => void): Promise<Served> {
   const logger = (source: string) =>
     options.quiet ? false : (line: string) => write(`${time()} ${source} ${line}`);
-  const sandbox = await startSandbox({
-    port: options.port,
-    host: options.host,
-    logger: logger('adstract'),
-    faults: options.faults,
-    random: options.seed === undefined ? undefined : { seed: options.seed },
-  });
+  let sandbox: Sandbox;
+  try {
+    sandbox = await startSandbox({
+      port: options.port,
+      host: options.host,
+      logger: logger('adstract'),
+      faults: options.faults,
+      random: options.seed === undefined ? undefined : { seed: options.seed },
+    });
+  } catch (error) {
+    throw listenFailure(SANDBOX_SERVICE, error);
+  }
   let standIn: ModelStandIn | undefined;
   try {
     if (options.modelPort !== undefined) {
@@ -39,7 +50,7 @@ export async function serve(options: CliOptions, write: (line: string) => void):
     }
   } catch (error) {
     await sandbox.close();
-    throw error;
+    throw listenFailure(MODEL_SERVICE, error);
   }
   write(`Adstract sandbox listening on ${sandbox.url}`);
   write(`  start:       POST ${sandbox.url}${START_PATH}`);
@@ -55,4 +66,10 @@ export async function serve(options: CliOptions, write: (line: string) => void):
       await Promise.all([sandbox.close(), standIn?.close()]);
     },
   };
+}
+
+/** Node's listen errors carry a `code` (`EADDRINUSE`…); anything else (a bad fault list) passes. */
+function listenFailure(service: ServiceIdentity, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? new ServiceStartError(service, error) : error;
 }

@@ -59,7 +59,9 @@ export function handleStart(input: StartInput): Reply {
   }
   input.ledger.addMessage(messageKey);
 
-  const outcome = chooseOutcome(stripPromptMarkers(prompt), readPromptMarkers(prompt).outcome);
+  // The markers are instructions to the sandbox, not part of the user's question.
+  const userPrompt = stripPromptMarkers(prompt);
+  const outcome = chooseOutcome(userPrompt, readPromptMarkers(prompt).outcome);
   const product = outcome.status === 'ok' ? outcome.product : undefined;
   const httpStatus = HTTP_BY_STATUS[outcome.status];
   const adResponseId = randomUUID();
@@ -84,7 +86,7 @@ export function handleStart(input: StartInput): Reply {
       enhanced_prompt:
         product === undefined
           ? null
-          : buildEnhancedPrompt(prompt, {
+          : buildEnhancedPrompt(userPrompt, {
               productName: product.name,
               pitch: product.pitch,
               wrappingType,

@@ -29,7 +29,13 @@ describe('readPromptMarkers', () => {
 });
 
 describe('stripPromptMarkers', () => {
-  it('removes the markers', () => {
-    expect(stripPromptMarkers('What [sandbox:fill] is 2 + 2?')).toBe('What   is 2 + 2?');
+  it('removes the markers, leaving tidy text', () => {
+    expect(stripPromptMarkers('What [sandbox:fill] is 2 + 2?')).toBe('What is 2 + 2?');
+    expect(stripPromptMarkers('What[sandbox:fill]is')).toBe('What is');
+    expect(stripPromptMarkers('[SANDBOX:fill] Hi [sandbox:fault=hang]  [sandbox:no_fill]')).toBe(
+      'Hi',
+    );
+    expect(stripPromptMarkers('Line one [sandbox:fill]\nLine two')).toBe('Line one\nLine two');
+    expect(stripPromptMarkers('No markers here.  ')).toBe('No markers here.  ');
   });
 });

@@ -36,7 +36,19 @@ export function readPromptMarkers(prompt: string): PromptMarkers {
   return markers;
 }
 
-/** The prompt without its sandbox markers (what the outcome rules look at). */
+/** A run of markers with the spaces and tabs around it. */
+const MARKER_RUN = /[ \t]*(?:\[sandbox:[^\]\n]*\][ \t]*)+/gi;
+
+/**
+ * The prompt without its sandbox markers: what the outcome rules look at and what the enhanced
+ * prompt is built from. A run of markers inside a line becomes one space; at the start or end of
+ * a line it goes away with the spaces around it.
+ */
 export function stripPromptMarkers(prompt: string): string {
-  return prompt.replace(MARKER, ' ');
+  return prompt.replace(MARKER_RUN, (run: string, offset: number) => {
+    const end = offset + run.length;
+    const atLineStart = offset === 0 || prompt[offset - 1] === '\n';
+    const atLineEnd = end === prompt.length || prompt[end] === '\n';
+    return atLineStart || atLineEnd ? '' : ' ';
+  });
 }

@@ -105,6 +105,18 @@ describe('start', () => {
     });
   });
 
+  it('builds the enhanced prompt from the prompt without its [sandbox:…] markers', async () => {
+    const { status, body } = await post(
+      'start',
+      startBody('[sandbox:fill] What is 2 + 2? [sandbox:fault=ack=latency=1]'),
+    );
+    expect(status).toBe(200);
+    const enhanced = String(body.enhanced_prompt);
+    expect(enhanced.startsWith('What is 2 + 2?\n\n---\n')).toBe(true);
+    expect(enhanced).not.toContain('sandbox:');
+    expect(parseAdInstruction(enhanced)).toBeDefined();
+  });
+
   it('lets [sandbox:…] markers force the outcome', async () => {
     expect((await post('start', startBody('What is 2 + 2? [sandbox:fill]'))).status).toBe(200);
     expect((await post('start', startBody('User retention [sandbox:no_fill]'))).status).toBe(202);
