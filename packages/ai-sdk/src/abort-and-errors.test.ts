@@ -4,7 +4,7 @@ import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { adstractMiddleware } from './adstract-middleware.js';
 import type { AdstractOutcomeEvent } from './options.js';
-import { createFakeAdstract } from './testing/fake-adstract.js';
+import { createFakeAdstract, filledReply } from './testing/fake-adstract.js';
 import { finishReason, slowStream, textParts, usage } from './testing/mock-model.js';
 
 const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0 test', userIp: '203.0.113.7' };
@@ -123,6 +123,43 @@ describe('endings', () => {
     });
   });
 
+  it('acknowledges the partial text once when the consumer cancels without an abort signal', async () => {
+    const { fake, middleware, events } = setup();
+    // Two deltas, then the source stays open: only a cancel can end it.
+    const parts: LanguageModelV4StreamPart[] = [
+      { type: 'stream-start', warnings: [] },
+      { type: 'text-start', id: '0' },
+      { type: 'text-delta', id: '0', delta: 'Half an ' },
+      { type: 'text-delta', id: '0', delta: 'answer' },
+    ];
+    const model = new MockLanguageModelV4({
+      doStream: async () => ({
+        stream: new ReadableStream<LanguageModelV4StreamPart>({
+          start(controller) {
+            for (const part of parts) controller.enqueue(part);
+          },
+        }),
+      }),
+    });
+    // streamText never forwards a reader's cancel to the model, so read the wrapped model directly.
+    const wrapped = wrapLanguageModel({ model, middleware });
+    const { stream } = await wrapped.doStream({
+      prompt: [
+        { role: 'user', content: [{ type: 'text', text: 'How can I improve user retention?' }] },
+      ],
+      providerOptions: { adstract: context },
+    });
+    const reader = stream.getReader();
+    for (let index = 0; index < parts.length; index++) await reader.read();
+    await reader.cancel();
+    await reader.cancel();
+    await middleware.flush();
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual(['Half an answer']);
+    expect(events.filter((event) => event.type === 'acknowledged')).toMatchObject([
+      { ending: 'cancelled' },
+    ]);
+  });
+
   it('reports a failing acknowledge through the hooks, never as a rejection', async () => {
     const fake = createFakeAdstract({ onAcknowledge: () => ({ status: 409, body: {} }) });
     const errors: Error[] = [];
@@ -188,6 +225,63 @@ describe('concurrency', () => {
       const adResponseId = (start.reply?.body as { ad_response_id: string } | undefined)
         ?.ad_response_id;
       expect(byResponse.get(adResponseId)).toBe(`answer for user ${index}`);
+    }
+  });
+
+  it('keeps sessions and users apart when they send the same prompt at the same time', async () => {
+    // Each session gets its own product, so every answer (and acknowledge) names whose it is.
+    const fake = createFakeAdstract({
+      onStart: (body) => {
+        const request = body.request_context as { session_id: string; user_ip: string };
+        return filledReply(String(body.prompt), `${request.session_id}@${request.user_ip}`);
+      },
+    });
+    const middleware = adstractMiddleware({
+      apiKey: 'adpk_test_0123456789',
+      baseURL: 'http://adstract.test',
+      fetch: fake.fetch,
+      onError: () => {},
+    });
+    const model = new MockLanguageModelV4({
+      doStream: async (options) => {
+        const user = options.prompt.findLast((message) => message.role === 'user');
+        const text = user?.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+        const product = /\[AD: mention (.+)\]/.exec(text ?? '')?.[1] ?? 'none';
+        return { stream: slowStream(textParts(['Answer ', `for ${product}`]), 1) };
+      },
+    });
+    const wrapped = wrapLanguageModel({ model, middleware });
+    const callers = [
+      { sessionId: 'session-a', userIp: '198.51.100.1' },
+      { sessionId: 'session-b', userIp: '198.51.100.1' },
+      { sessionId: 'session-a', userIp: '198.51.100.2' },
+    ];
+    const texts = await Promise.all(
+      callers.map(
+        (caller) =>
+          streamText({
+            model: wrapped,
+            prompt: 'How can I improve user retention?',
+            providerOptions: { adstract: { ...context, ...caller } },
+          }).text,
+      ),
+    );
+    await middleware.flush();
+    const own = callers.map((caller) => `Answer for ${caller.sessionId}@${caller.userIp}`);
+    expect(texts).toEqual(own);
+    expect(fake.starts).toHaveLength(3);
+    const responseIds = fake.starts.map(
+      (start) => (start.reply?.body as { ad_response_id?: string } | undefined)?.ad_response_id,
+    );
+    const acknowledged = new Map(
+      fake.acknowledgements.map((call) => [call.body.ad_response_id, call.body.llm_response]),
+    );
+    expect(fake.acknowledgements).toHaveLength(3);
+    for (const [index, start] of fake.starts.entries()) {
+      const request = start.body.request_context as { session_id: string; user_ip: string };
+      expect(acknowledged.get(responseIds[index])).toBe(
+        `Answer for ${request.session_id}@${request.user_ip}`,
+      );
     }
   });
 

@@ -13,6 +13,8 @@ export function createAcknowledger(input: {
   hooks: Hooks;
   breaker: CircuitBreaker | undefined;
   waitUntil: ((promise: Promise<unknown>) => void) | undefined;
+  /** Time limit of each acknowledge request (not the start call's short budget). */
+  timeoutMs: number;
 }) {
   const inFlight = new Set<Promise<void>>();
   const settlers = new Map<string, () => void>();
@@ -39,7 +41,11 @@ export function createAcknowledger(input: {
       const { adResponseId } = outcome;
       const startedAt = performance.now();
       const task = Promise.resolve()
-        .then(() => input.getClient().acknowledge({ adResponseId, llmResponse: text }))
+        .then(() =>
+          input
+            .getClient()
+            .acknowledge({ adResponseId, llmResponse: text, timeoutMs: input.timeoutMs }),
+        )
         .then(
           (result) => {
             if (result === undefined) return;

@@ -1,9 +1,15 @@
-import { generateText, streamText, wrapLanguageModel } from 'ai';
+import { AdSDKError, Adstract } from '@adstract/client';
+import { generateText, type ModelMessage, streamText, wrapLanguageModel } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adstractMiddleware } from './adstract-middleware.js';
 import type { AdstractMiddlewareOptions, AdstractOutcomeEvent } from './options.js';
-import { createFakeAdstract, emptyReply, filledReply } from './testing/fake-adstract.js';
+import {
+  createFakeAdstract,
+  emptyReply,
+  type FakeStartReply,
+  filledReply,
+} from './testing/fake-adstract.js';
 import { streamResult, textParts, textResult, userTextSeen } from './testing/mock-model.js';
 
 const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0 test', userIp: '203.0.113.7' };
@@ -22,6 +28,10 @@ function setup(fake = createFakeAdstract(), extra: Partial<AdstractMiddlewareOpt
   });
   return { fake, middleware, errors, events };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('generateText', () => {
   it('sends the enhanced prompt to the model and acknowledges the answer once', async () => {
@@ -165,31 +175,49 @@ describe('streamText', () => {
 });
 
 describe('fail open', () => {
-  const failures: Array<[string, Parameters<typeof createFakeAdstract>[0], string]> = [
-    ['a 500', { onStart: () => ({ status: 500, body: { detail: 'boom' } }) }, 'ServerError'],
-    ['a 401', { onStart: () => ({ status: 401, body: { detail: 'no' } }) }, 'AuthenticationError'],
+  const failures: Array<[string, Parameters<typeof createFakeAdstract>[0], string, string]> = [
+    [
+      'a 500',
+      { onStart: () => ({ status: 500, body: { detail: 'boom' } }) },
+      'ServerError',
+      'unavailable',
+    ],
+    [
+      'a 401',
+      { onStart: () => ({ status: 401, body: { detail: 'no' } }) },
+      'AuthenticationError',
+      'invalid',
+    ],
     [
       'a 409',
       { onStart: () => ({ status: 409, body: { detail: 'dup' } }) },
       'DuplicateAdRequestError',
+      'duplicate',
     ],
     [
       'invalid JSON',
       { onStart: () => ({ status: 200, text: '{not json' }) },
       'UnexpectedResponseError',
+      'invalid',
     ],
-    ['a network failure', { onStart: () => ({ status: 0, networkError: true }) }, 'NetworkError'],
+    [
+      'a network failure',
+      { onStart: () => ({ status: 0, networkError: true }) },
+      'NetworkError',
+      'unavailable',
+    ],
     [
       'the time budget',
       { onStart: (body) => ({ ...filledReply(String(body.prompt)), delayMs: 500 }) },
       'NetworkError',
+      'unavailable',
     ],
   ];
 
   it.each(failures)(
     'answers with the original prompt after %s',
-    async (_label, fakeOptions, name) => {
-      const { fake, middleware, errors } = setup(createFakeAdstract(fakeOptions), {
+    async (_label, fakeOptions, name, reason) => {
+      const { fake, middleware, errors, events } = setup(createFakeAdstract(fakeOptions), {
         timeoutMs: 50,
       });
       const model = new MockLanguageModelV4({ doStream: streamResult(textParts(['fine'])) });
@@ -203,12 +231,32 @@ describe('fail open', () => {
       expect(userTextSeen(model.doStreamCalls[0])).toBe('How can I improve user retention?');
       expect(fake.acknowledgements).toHaveLength(0);
       expect(errors.map((error) => (error as Error).name)).toEqual([name]);
+      expect(events.find((event) => event.type === 'failed')).toMatchObject({ reason });
       for (const error of errors) {
         expect(String((error as Error).message)).not.toContain(API_KEY);
         expect(String((error as Error).message)).not.toContain('203.0.113.7');
       }
     },
   );
+
+  it('reports a throwing context function as an AdSDKError that keeps the original', async () => {
+    const thrown = new Error('session store unavailable');
+    const { fake, middleware, errors } = setup(createFakeAdstract(), {
+      context: () => {
+        throw thrown;
+      },
+    });
+    const model = new MockLanguageModelV4({ doGenerate: textResult('plain answer') });
+    const result = await generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+    });
+    expect(result.text).toBe('plain answer');
+    expect(fake.starts).toHaveLength(0);
+    expect(errors).toHaveLength(1);
+    expect(AdSDKError.isInstance(errors[0])).toBe(true);
+    expect(errors[0]).toMatchObject({ name: 'ValidationError', field: 'context', cause: thrown });
+  });
 
   it('throws instead in strict mode', async () => {
     const { middleware } = setup(
@@ -268,5 +316,240 @@ describe('fail open', () => {
     expect(line).toMatch(/^\[adstract\] ServerError: /);
     expect(line).not.toContain(API_KEY);
     warn.mockRestore();
+  });
+});
+
+describe('time budgets', () => {
+  function spiedClient(fake: ReturnType<typeof createFakeAdstract>) {
+    const client = new Adstract({
+      apiKey: API_KEY,
+      baseURL: 'http://adstract.test',
+      fetch: fake.fetch,
+    });
+    return {
+      client,
+      requestAd: vi.spyOn(client, 'requestAd'),
+      acknowledge: vi.spyOn(client, 'acknowledge'),
+    };
+  }
+
+  async function answerOnce(middleware: ReturnType<typeof adstractMiddleware>) {
+    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    await generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    await middleware.flush();
+  }
+
+  it('gives start 3000 ms for the whole call, retries included, and acknowledge 30 s, by default', async () => {
+    const fake = createFakeAdstract();
+    const { client, requestAd, acknowledge } = spiedClient(fake);
+    await answerOnce(adstractMiddleware({ client, onError: () => {} }));
+    expect(requestAd).toHaveBeenCalledWith(
+      expect.objectContaining({ timeoutMs: 3_000, totalTimeoutMs: 3_000 }),
+    );
+    expect(acknowledge).toHaveBeenCalledWith(expect.objectContaining({ timeoutMs: 30_000 }));
+  });
+
+  it('passes timeoutMs and acknowledgeTimeoutMs to a shared client on every call', async () => {
+    const fake = createFakeAdstract();
+    const { client, requestAd, acknowledge } = spiedClient(fake);
+    await answerOnce(
+      adstractMiddleware({
+        client,
+        timeoutMs: 1_234,
+        acknowledgeTimeoutMs: 5_678,
+        onError: () => {},
+      }),
+    );
+    expect(requestAd).toHaveBeenCalledWith(
+      expect.objectContaining({ timeoutMs: 1_234, totalTimeoutMs: 1_234 }),
+    );
+    expect(acknowledge).toHaveBeenCalledWith(expect.objectContaining({ timeoutMs: 5_678 }));
+  });
+
+  it('does not hold the acknowledge to the short start budget', async () => {
+    const fake = createFakeAdstract({
+      onAcknowledge: () => ({
+        status: 200,
+        delayMs: 200,
+        body: { ad_ack_id: 'a', status: 'ok', success: true },
+      }),
+    });
+    const { middleware, errors, events } = setup(fake, { timeoutMs: 20 });
+    await answerOnce(middleware);
+    expect(errors).toEqual([]);
+    expect(events.filter((event) => event.type === 'acknowledged')).toHaveLength(1);
+  });
+});
+
+describe('outcome timings', () => {
+  it('reports how long start and acknowledge took', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const fake = createFakeAdstract({
+      onStart: (body) => ({ ...filledReply(String(body.prompt)), delayMs: 250 }),
+      onAcknowledge: () => ({
+        status: 200,
+        delayMs: 400,
+        body: { ad_ack_id: 'a', status: 'ok', success: true },
+      }),
+    });
+    const { middleware, events } = setup(fake);
+    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    const answer = generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    await vi.advanceTimersByTimeAsync(250);
+    await answer;
+    const flushed = middleware.flush();
+    await vi.advanceTimersByTimeAsync(400);
+    await flushed;
+    const durations = Object.fromEntries(
+      events.flatMap((event) => ('durationMs' in event ? [[event.type, event.durationMs]] : [])),
+    );
+    expect(durations.filled).toBeGreaterThanOrEqual(250);
+    expect(durations.filled).toBeLessThan(260);
+    expect(durations.acknowledged).toBeGreaterThanOrEqual(400);
+    expect(durations.acknowledged).toBeLessThan(410);
+  });
+
+  it.each([
+    ['no-fill', { ...emptyReply(202), delayMs: 120 }],
+    ['failed', { status: 503, body: {}, delayMs: 120 }],
+  ] as Array<[string, FakeStartReply]>)('reports how long a %s start took', async (type, reply) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { middleware, events } = setup(createFakeAdstract({ onStart: () => reply }));
+    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    const answer = generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    await vi.advanceTimersByTimeAsync(120);
+    await answer;
+    const event = events.find((candidate) => candidate.type === type);
+    expect(event).toBeDefined();
+    const durationMs = event !== undefined && 'durationMs' in event ? event.durationMs : -1;
+    expect(durationMs).toBeGreaterThanOrEqual(120);
+    expect(durationMs).toBeLessThan(130);
+  });
+});
+
+describe('repeats of a message', () => {
+  const ask = (
+    middleware: ReturnType<typeof adstractMiddleware>,
+    model: MockLanguageModelV4,
+    messages: ModelMessage[],
+  ) =>
+    generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      messages,
+      providerOptions: { adstract: context },
+    });
+  const question = 'How can I improve user retention?';
+
+  it('gives a resend of an answered message no second ad (Adstract would answer 409)', async () => {
+    const { fake, middleware, events } = setup();
+    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    await ask(middleware, model, [{ role: 'user', content: question }]);
+    await middleware.flush();
+    const again = await ask(middleware, model, [{ role: 'user', content: question }]);
+    await middleware.flush();
+    expect(fake.starts).toHaveLength(1);
+    expect(fake.acknowledgements).toHaveLength(1);
+    expect(userTextSeen(model.doGenerateCalls[1])).toBe(question);
+    expect(again.providerMetadata?.adstract).toEqual({ status: 'skipped' });
+    expect(events).toContainEqual({ type: 'skipped', reason: 'duplicate' });
+  });
+
+  it('asks again for the same text sent later in the conversation (a new message)', async () => {
+    const { fake, middleware } = setup();
+    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    await ask(middleware, model, [{ role: 'user', content: question }]);
+    await ask(middleware, model, [
+      { role: 'user', content: question },
+      { role: 'assistant', content: 'answer' },
+      { role: 'user', content: question },
+    ]);
+    await middleware.flush();
+    expect(fake.starts).toHaveLength(2);
+    expect(fake.acknowledgements).toHaveLength(2);
+  });
+
+  it.each([
+    ['a 503', { status: 503, body: {} }],
+    ['a network failure', { status: 0, networkError: true }],
+  ] as Array<[string, FakeStartReply]>)(
+    'asks again when a message is resent after %s',
+    async (_label, failure) => {
+      const replies = [failure];
+      const { fake, middleware } = setup(
+        createFakeAdstract({
+          onStart: (body) => replies.shift() ?? filledReply(String(body.prompt)),
+        }),
+      );
+      const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+      const first = await ask(middleware, model, [{ role: 'user', content: question }]);
+      const second = await ask(middleware, model, [{ role: 'user', content: question }]);
+      await middleware.flush();
+      expect(first.providerMetadata?.adstract).toEqual({ status: 'failed' });
+      expect(second.providerMetadata?.adstract).toMatchObject({ status: 'filled' });
+      expect(fake.starts).toHaveLength(2);
+      expect(fake.acknowledgements).toHaveLength(1);
+    },
+  );
+
+  it('asks again when the caller aborted the first start', async () => {
+    const replies: FakeStartReply[] = [
+      { ...filledReply(question), holdUntil: new Promise(() => {}) },
+    ];
+    const { fake, middleware } = setup(
+      createFakeAdstract({
+        onStart: (body) => replies.shift() ?? filledReply(String(body.prompt)),
+      }),
+    );
+    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    const controller = new AbortController();
+    const first = generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: question,
+      abortSignal: controller.signal,
+      providerOptions: { adstract: context },
+    }).catch(() => undefined);
+    await vi.waitFor(() => expect(fake.starts).toHaveLength(1));
+    controller.abort();
+    await first;
+    const second = await ask(middleware, model, [{ role: 'user', content: question }]);
+    await middleware.flush();
+    expect(second.providerMetadata?.adstract).toMatchObject({ status: 'filled' });
+    expect(fake.starts).toHaveLength(2);
+  });
+
+  it('keeps a 409 for a resend of the same message (it would be answered 409 again)', async () => {
+    const { fake, middleware, errors } = setup(
+      createFakeAdstract({ onStart: () => ({ status: 409, body: { detail: 'duplicate' } }) }),
+    );
+    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    await ask(middleware, model, [{ role: 'user', content: question }]);
+    const again = await ask(middleware, model, [{ role: 'user', content: question }]);
+    expect(fake.starts).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+    expect(again.providerMetadata?.adstract).toEqual({ status: 'failed' });
+  });
+
+  it.each([
+    [202, 'no-fill'],
+    [201, 'rejected'],
+  ] as const)('keeps a %i answer for a resend of the same message', async (status, outcome) => {
+    const { fake, middleware } = setup(createFakeAdstract({ onStart: () => emptyReply(status) }));
+    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    await ask(middleware, model, [{ role: 'user', content: question }]);
+    const again = await ask(middleware, model, [{ role: 'user', content: question }]);
+    expect(fake.starts).toHaveLength(1);
+    expect(again.providerMetadata?.adstract).toEqual({ status: outcome });
   });
 });

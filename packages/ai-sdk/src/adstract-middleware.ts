@@ -1,4 +1,4 @@
-import { Adstract } from '@adstract/client';
+import { AdSDKError, Adstract, ValidationError } from '@adstract/client';
 import type {
   LanguageModelV4CallOptions,
   LanguageModelV4Middleware,
@@ -21,23 +21,30 @@ import { withoutAdstractOptions } from './provider-options.js';
 import { startAd } from './start-ad.js';
 import type { FilledOutcome } from './start-outcome.js';
 import { collectText, isAbortError } from './text-collector.js';
+import { validateMiddlewareOptions } from './validate-middleware-options.js';
 import { SDK_NAME, VERSION } from './version.js';
 
 /** The middleware, plus a way to wait for its background work. */
 export interface AdstractMiddleware extends LanguageModelV4Middleware {
   /**
-   * Acknowledges answers still waiting for a next tool step, then resolves once every acknowledge
-   * has settled. Call it before a script exits, at the end of a test, or on graceful shutdown.
+   * Acknowledges every answer still in flight, right now (`ending: 'flushed'`): those waiting for
+   * a next tool step, and streams still open with the text they produced so far (a stream whose
+   * consumer vanished never ends by itself). Then resolves once every acknowledge has settled.
+   * Call it before a script exits, at the end of a test, or on graceful shutdown.
    */
   flush(): Promise<void>;
 }
 
-/** Per-call plan, keyed by the params object transformParams returned (providers never see it). */
+/**
+ * Per-call plan, keyed by the params object transformParams returned (providers never see it).
+ * A call without an ad keeps its message's entry so that a failed model call opens a retry window.
+ */
 type CallPlan =
-  | { status: Exclude<AdstractStatus, 'filled'> }
+  | { status: Exclude<AdstractStatus, 'filled'>; entry?: MessageEntry }
   | { status: 'filled'; entry: MessageEntry; outcome: FilledOutcome; userIndex: number };
 
 const DEFAULT_TIMEOUT_MS = 3_000;
+const DEFAULT_ACKNOWLEDGE_TIMEOUT_MS = 30_000;
 const DEFAULT_CONTINUATION_TIMEOUT_MS = 30_000;
 
 /**
@@ -48,7 +55,8 @@ const DEFAULT_CONTINUATION_TIMEOUT_MS = 30_000;
  * @example
  * const model = wrapLanguageModel({ model: openai('gpt-5-mini'), middleware: adstractMiddleware() });
  */
-export function adstractMiddleware(options: AdstractMiddlewareOptions = {}): AdstractMiddleware {
+export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractMiddleware {
+  const options = validateMiddlewareOptions(input);
   const hooks = createHooks(options);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const strict = options.strict ?? false;
@@ -79,6 +87,7 @@ export function adstractMiddleware(options: AdstractMiddlewareOptions = {}): Ads
     hooks,
     breaker,
     waitUntil: options.waitUntil,
+    timeoutMs: options.acknowledgeTimeoutMs ?? DEFAULT_ACKNOWLEDGE_TIMEOUT_MS,
   });
   const ledger = createMessageLedger({
     continuationTimeoutMs: options.continuationTimeoutMs ?? DEFAULT_CONTINUATION_TIMEOUT_MS,
@@ -101,9 +110,17 @@ export function adstractMiddleware(options: AdstractMiddlewareOptions = {}): Ads
     let resolved: Awaited<ReturnType<typeof resolveCallContext>>;
     try {
       resolved = await resolveCallContext(params, options.context);
-    } catch (error) {
+    } catch (thrown) {
+      // A throwing `context` function gives any value: onError only ever receives AdSDKErrors.
+      const error = AdSDKError.isInstance(thrown)
+        ? thrown
+        : new ValidationError({
+            message: 'The context option threw (see cause)',
+            field: 'context',
+            cause: thrown,
+          });
       if (strict) throw error;
-      hooks.error(error as Parameters<typeof hooks.error>[0]);
+      hooks.error(error);
       return skip('invalid-context');
     }
     if (resolved.disabled) return skip('disabled');
@@ -124,7 +141,8 @@ export function adstractMiddleware(options: AdstractMiddlewareOptions = {}): Ads
     if (lookup.kind === 'reuse') {
       entry = lookup.entry;
     } else {
-      if (breaker !== undefined && !breaker.allowRequest()) return skip('circuit-open');
+      const permit = breaker?.tryAcquire();
+      if (breaker !== undefined && permit === undefined) return skip('circuit-open');
       entry = ledger.create(key);
       const outcome = await startAd({
         getClient,
@@ -134,7 +152,7 @@ export function adstractMiddleware(options: AdstractMiddlewareOptions = {}): Ads
         timeoutMs,
         signal: params.abortSignal,
         hooks,
-        breaker,
+        permit,
         strict,
       }).catch((error: unknown) => {
         ledger.settle(entry, { status: 'failed' });
@@ -144,7 +162,7 @@ export function adstractMiddleware(options: AdstractMiddlewareOptions = {}): Ads
       if (outcome.status === 'filled') acknowledger.register(outcome.adResponseId);
     }
     const outcome = entry.outcome;
-    if (outcome?.status !== 'filled') return { status: outcome?.status ?? 'failed' };
+    if (outcome?.status !== 'filled') return { status: outcome?.status ?? 'failed', entry };
     return { status: 'filled', entry, outcome, userIndex: user.index };
   };
 
@@ -174,7 +192,13 @@ export function adstractMiddleware(options: AdstractMiddlewareOptions = {}): Ads
       const callPlan = plans.get(params);
       if (callPlan === undefined) return doGenerate();
       if (callPlan.status !== 'filled') {
-        const result = await doGenerate();
+        let result: Awaited<ReturnType<typeof doGenerate>>;
+        try {
+          result = await doGenerate();
+        } catch (error) {
+          if (callPlan.entry !== undefined) ledger.modelCallFailed(callPlan.entry);
+          throw error;
+        }
         return { ...result, providerMetadata: withMetadata(result.providerMetadata, callPlan) };
       }
       const call = ledger.beginCall(callPlan.entry, callPlan.outcome);
@@ -196,7 +220,16 @@ export function adstractMiddleware(options: AdstractMiddlewareOptions = {}): Ads
     async wrapStream({ doStream, params }) {
       const callPlan = plans.get(params);
       // Calls without an ad get the model's stream exactly as it is: no extra stage.
-      if (callPlan?.status !== 'filled') return doStream();
+      if (callPlan?.status !== 'filled') {
+        const entry = callPlan?.entry;
+        if (entry === undefined) return doStream();
+        try {
+          return await doStream();
+        } catch (error) {
+          ledger.modelCallFailed(entry);
+          throw error;
+        }
+      }
       const call = ledger.beginCall(callPlan.entry, callPlan.outcome);
       let result: Awaited<ReturnType<typeof doStream>>;
       try {
@@ -217,7 +250,7 @@ export function adstractMiddleware(options: AdstractMiddlewareOptions = {}): Ads
     },
 
     async flush() {
-      ledger.finalizeWaiting();
+      ledger.finalizeAll();
       await acknowledger.drain();
     },
   };

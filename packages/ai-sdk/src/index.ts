@@ -11,6 +11,7 @@ export type {
   CircuitBreakerOptions,
   CircuitCause,
   SkipReason,
+  StartFailureReason,
 } from './options.js';
 export {
   adstractContextFromRequest,

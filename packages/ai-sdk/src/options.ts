@@ -45,7 +45,14 @@ export type AdstractOutcomeEvent =
     }
   | { type: 'no-fill'; sessionId: string; durationMs: number }
   | { type: 'rejected'; sessionId: string; durationMs: number }
-  | { type: 'failed'; sessionId: string; durationMs: number; error: AdSDKError }
+  | {
+      type: 'failed';
+      sessionId: string;
+      durationMs: number;
+      error: AdSDKError;
+      /** What kind of failure: only `unavailable` counts toward the circuit breaker. */
+      reason: StartFailureReason;
+    }
   | { type: 'skipped'; reason: SkipReason }
   | {
       type: 'acknowledged';
@@ -55,14 +62,35 @@ export type AdstractOutcomeEvent =
       durationMs: number;
       /** Length of the acknowledged text, in UTF-16 code units. */
       textLength: number;
-      /** Why the answer ended: `finished`, `aborted`, `error` or `timeout` (no next step came). */
+      /** Why the answer ended (see {@link AnswerEnding}). */
       ending: AnswerEnding;
     }
   | { type: 'acknowledge-failed'; adResponseId: string; durationMs: number; error: AdSDKError }
   | { type: 'circuit'; state: 'open' | 'half-open' | 'closed'; cause: CircuitCause };
 
-/** How an answer ended, as far as the middleware can tell. */
-export type AnswerEnding = 'finished' | 'aborted' | 'error' | 'timeout' | 'evicted' | 'flushed';
+/**
+ * How an answer ended, as far as the middleware can tell: `finished` normally; `aborted` by the
+ * caller's abort signal; `cancelled` by the stream's consumer (`reader.cancel()`, no abort signal);
+ * `error` by a provider error; `timeout` when no next step came within `continuationTimeoutMs`;
+ * `evicted` when the cache was full or the answer was in flight longer than `cache.maxAgeMs` (a
+ * stalled stream); `flushed` by `flush()`.
+ */
+export type AnswerEnding =
+  | 'finished'
+  | 'aborted'
+  | 'cancelled'
+  | 'error'
+  | 'timeout'
+  | 'evicted'
+  | 'flushed';
+
+/**
+ * Why a start call gave no ad. `unavailable`: network failure, time budget, 429 or 5xx (Adstract
+ * looks unhealthy; counts toward the circuit breaker). `duplicate`: 409, Adstract already has an ad
+ * request for this message. `aborted`: the caller aborted the call (not reported to `onError`).
+ * `invalid`: any other 4xx, an unusable answer, or a request the client refused to send.
+ */
+export type StartFailureReason = 'unavailable' | 'duplicate' | 'aborted' | 'invalid';
 
 /** What moved the circuit breaker. */
 export type CircuitCause =
@@ -74,7 +102,11 @@ export type CircuitCause =
 
 /** Circuit breaker settings: stop calling Adstract for a while when it misbehaves. */
 export interface CircuitBreakerOptions {
-  /** Consecutive failed start calls (network, timeout, 429, 5xx) that open the circuit. Default 5. */
+  /**
+   * Consecutive unhealthy start answers (network failure, time budget, 429, 5xx) that open the
+   * circuit. Other failures (409, 401, 400, an unusable answer, a caller abort) neither count nor
+   * reset the count. Default 5.
+   */
   failureThreshold?: number;
   /** How long the circuit stays open before one probe call is let through. Default 30 000 ms. */
   coolDownMs?: number;
@@ -90,8 +122,16 @@ export interface AdstractMiddlewareOptions {
   client?: Adstract;
   /** How the model is told to wrap ad content. Default `xml`. */
   wrappingType?: WrappingType;
-  /** Time budget of the start call (it is on the critical path of the answer). Default 3000 ms. */
+  /**
+   * Time budget of the whole start call, retries and backoff included (it is on the critical path
+   * of the answer): past it the original prompt is used. Default 3000 ms.
+   */
   timeoutMs?: number;
+  /**
+   * Time limit of each acknowledge request (sent after the answer, off its critical path).
+   * Default 30 000 ms.
+   */
+  acknowledgeTimeoutMs?: number;
   /** Retries of the start call on 429, 5xx and network failures. Default 0. */
   retries?: number;
   /** Fetch implementation for the Adstract calls (tests, edge runtimes). */

@@ -1,13 +1,13 @@
 import {
   AdSDKError,
   type Adstract,
-  NetworkError,
   NoFillError,
   type OptionalContext,
   PromptRejectedError,
   type RequestContext,
 } from '@adstract/client';
-import type { CircuitBreaker } from './circuit-breaker.js';
+import type { CircuitPermit } from './circuit-breaker.js';
+import { classifyStartFailure } from './classify-start-failure.js';
 import type { Hooks } from './hooks.js';
 import type { StartOutcome } from './start-outcome.js';
 
@@ -17,19 +17,30 @@ export interface StartAdInput {
   prompt: string;
   context: RequestContext;
   optionalContext: OptionalContext | undefined;
+  /** Budget of the whole call, retries and backoff included. */
   timeoutMs: number;
   signal: AbortSignal | undefined;
   hooks: Hooks;
-  breaker: CircuitBreaker | undefined;
+  /** The circuit breaker's leave for this call (none when the breaker is off). */
+  permit: CircuitPermit | undefined;
   strict: boolean;
 }
 
 /**
  * Calls start once and classifies the answer. Never throws unless `strict` is set: every failure
- * becomes a `failed` outcome (the original prompt is used) reported through `onError`.
+ * becomes a `failed` outcome (the original prompt is used) reported through `onError`, except a
+ * caller abort. The permit always gets its verdict, or is released.
  */
 export async function startAd(input: StartAdInput): Promise<StartOutcome> {
-  const { hooks, breaker } = input;
+  try {
+    return await requestAndClassify(input);
+  } finally {
+    input.permit?.release();
+  }
+}
+
+async function requestAndClassify(input: StartAdInput): Promise<StartOutcome> {
+  const { hooks, permit } = input;
   const sessionId = input.context.sessionId;
   const startedAt = performance.now();
   hooks.outcome({ type: 'requested', sessionId });
@@ -40,13 +51,14 @@ export async function startAd(input: StartAdInput): Promise<StartOutcome> {
       context: input.context,
       optionalContext: input.optionalContext,
       timeoutMs: input.timeoutMs,
+      totalTimeoutMs: input.timeoutMs,
       signal: input.signal,
       raiseException: false,
     });
     const durationMs = performance.now() - startedAt;
     const response = result.adResponse;
     if (result.success && response?.enhancedPrompt) {
-      breaker?.recordStartSuccess();
+      permit?.recordSuccess();
       hooks.outcome({
         type: 'filled',
         sessionId,
@@ -62,7 +74,7 @@ export async function startAd(input: StartAdInput): Promise<StartOutcome> {
       };
     }
     if (NoFillError.isInstance(result.error) || PromptRejectedError.isInstance(result.error)) {
-      breaker?.recordStartSuccess();
+      permit?.recordSuccess();
       const status = NoFillError.isInstance(result.error) ? 'no-fill' : 'rejected';
       hooks.outcome({ type: status, sessionId, durationMs });
       return { status };
@@ -75,12 +87,11 @@ export async function startAd(input: StartAdInput): Promise<StartOutcome> {
       : new AdSDKError({ message: 'Adstract start failed', cause: thrown });
   }
   const durationMs = performance.now() - startedAt;
-  const callerAborted = NetworkError.isInstance(error) && error.reason === 'aborted';
-  if (!callerAborted) {
-    breaker?.recordStartFailure();
-    hooks.error(error);
-  }
-  hooks.outcome({ type: 'failed', sessionId, durationMs, error });
+  const reason = classifyStartFailure(error);
+  if (reason === 'unavailable') permit?.recordFailure();
+  else permit?.release();
+  if (reason !== 'aborted') hooks.error(error);
+  hooks.outcome({ type: 'failed', sessionId, durationMs, error, reason });
   if (input.strict) throw error;
-  return { status: 'failed' };
+  return { status: 'failed', reason };
 }

@@ -4,7 +4,7 @@ import { MockLanguageModelV4 } from 'ai/test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adstractMiddleware } from './adstract-middleware.js';
 import type { AdstractOutcomeEvent } from './options.js';
-import { createFakeAdstract } from './testing/fake-adstract.js';
+import { createFakeAdstract, type FakeStartReply } from './testing/fake-adstract.js';
 import {
   finishReason,
   streamResult,
@@ -17,8 +17,11 @@ import {
 const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0 test', userIp: '203.0.113.7' };
 const ENHANCED = 'What is the weather in Paris?\n\n[AD: mention Acme Analytics]';
 
-function setup(continuationTimeoutMs = 30_000) {
-  const fake = createFakeAdstract();
+function setup(
+  continuationTimeoutMs?: number,
+  onStart?: (body: Record<string, unknown>) => FakeStartReply,
+) {
+  const fake = createFakeAdstract({ onStart });
   const events: AdstractOutcomeEvent[] = [];
   const middleware = adstractMiddleware({
     apiKey: 'adpk_test_0123456789',
@@ -30,6 +33,15 @@ function setup(continuationTimeoutMs = 30_000) {
   });
   return { fake, middleware, events };
 }
+
+const llmServerError = () =>
+  new APICallError({
+    message: 'Internal error',
+    url: 'http://llm.test',
+    requestBodyValues: {},
+    statusCode: 500,
+    isRetryable: true,
+  });
 
 const weather = tool({
   inputSchema: jsonSchema<{ city: string }>({
@@ -108,6 +120,45 @@ describe('tool loops', () => {
     expect(events.find((event) => event.type === 'acknowledged')).toMatchObject({
       ending: 'timeout',
     });
+  });
+
+  it('waits 30 s for a next step by default', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { fake, middleware, events } = setup();
+    const model = new MockLanguageModelV4({ doStream: streamResult(toolCallParts) });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'What is the weather in Paris?',
+      tools: { weather },
+      providerOptions: { adstract: context },
+    });
+    await result.consumeStream();
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(fake.acknowledgements).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    // Had the wait not ended, flush would acknowledge it as `flushed`.
+    await middleware.flush();
+    expect(fake.acknowledgements).toHaveLength(1);
+    expect(events.find((event) => event.type === 'acknowledged')).toMatchObject({
+      ending: 'timeout',
+    });
+  });
+
+  it('lets every step reuse a failed start instead of asking Adstract again', async () => {
+    const { fake, middleware } = setup(undefined, () => ({ status: 503, body: {} }));
+    const model = new MockLanguageModelV4({
+      doStream: [streamResult(toolCallParts), streamResult(textParts(['It is 21°C.']))],
+    });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'What is the weather in Paris?',
+      tools: { weather },
+      stopWhen: stepCountIs(3),
+      providerOptions: { adstract: context },
+    });
+    await result.consumeStream();
+    expect(model.doStreamCalls).toHaveLength(2);
+    expect(fake.starts).toHaveLength(1);
   });
 
   it('lets a late step reuse the ad without acknowledging twice', async () => {
@@ -205,6 +256,44 @@ describe('retries', () => {
       'Recovered answer.',
     ]);
   });
+
+  it.each(['stream', 'generate'] as const)(
+    'lets the retry (%s) of a failed model call reuse a failed start',
+    async (kind) => {
+      const { fake, middleware } = setup(undefined, () => ({ status: 503, body: {} }));
+      let calls = 0;
+      const failOnce = () => {
+        calls++;
+        if (calls === 1) throw llmServerError();
+      };
+      const model = new MockLanguageModelV4({
+        doStream: async () => {
+          failOnce();
+          return streamResult(textParts(['Recovered answer.']));
+        },
+        doGenerate: async () => {
+          failOnce();
+          return textResult('Recovered answer.');
+        },
+      });
+      const options = {
+        model: wrapLanguageModel({ model, middleware }),
+        prompt: 'What is the weather in Paris?',
+        maxRetries: 2,
+        providerOptions: { adstract: context },
+      };
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const answer =
+        kind === 'stream'
+          ? streamText(options).text
+          : generateText(options).then((result) => result.text);
+      // The SDK waits 2 s before its first retry.
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(await answer).toBe('Recovered answer.');
+      expect(calls).toBe(2);
+      expect(fake.starts).toHaveLength(1);
+    },
+  );
 
   it('acknowledges once, after the wait, when every retry fails', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

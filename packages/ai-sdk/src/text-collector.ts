@@ -3,9 +3,9 @@ import type { CallEnding } from './message-ledger.js';
 
 /**
  * A pass-through stream stage that gathers the text the end user receives and reports how the
- * stream ended, exactly once: `flush` on a normal end, `cancel` on abort or a failing source
- * (flush never runs then). The end callback must not throw or block: it only schedules work, so
- * the consumer's stream closes as soon as the model's does.
+ * stream ended, exactly once: `flush` on a normal end, `cancel` on abort, on the consumer's cancel
+ * or on a failing source (flush never runs then). The end callback must not throw or block: it
+ * only schedules work, so the consumer's stream closes as soon as the model's does.
  */
 export function collectText(options: {
   onText: (delta: string) => void;
@@ -48,11 +48,20 @@ export function collectText(options: {
       options.onEnd(ending);
     },
     cancel(reason) {
-      const aborted = options.abortSignal?.aborted === true || isAbortError(reason);
-      options.onEnd(aborted ? 'aborted' : 'error');
+      options.onEnd(cancelEnding(reason, options.abortSignal));
     },
   };
   return new TransformStream(transformer);
+}
+
+/**
+ * Why `cancel` ran. The SDK cancels without a reason when the caller aborts (hence the signal
+ * check); a failing source cancels with its error; a consumer's `reader.cancel()` usually gives no
+ * reason, or one that is not an Error.
+ */
+function cancelEnding(reason: unknown, abortSignal: AbortSignal | undefined): CallEnding {
+  if (abortSignal?.aborted === true || isAbortError(reason)) return 'aborted';
+  return reason instanceof Error ? 'error' : 'cancelled';
 }
 
 /** True for the errors an aborted fetch or AbortSignal produce. */

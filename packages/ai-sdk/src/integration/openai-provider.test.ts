@@ -174,3 +174,60 @@ describe.each(apis)('through @ai-sdk/openai (%s)', (_name, pick) => {
     }
   });
 });
+
+describe('repeats of a message against the sandbox', () => {
+  const model = (adstract: AdstractMiddleware) =>
+    wrapLanguageModel({
+      model: createOpenAI({ baseURL: standIn.url, apiKey: 'test' }).chat('gpt-5-mini'),
+      middleware: adstract,
+    });
+
+  it('asks again when a message is resent after a start 5xx, and gets the ad', async () => {
+    let faulted = false;
+    // The first start gets a 500 from the sandbox (answered before the message is recorded).
+    const fetchWithFault: typeof fetch = (input, init) => {
+      const isStart = String(input instanceof Request ? input.url : input).includes('/start');
+      if (!isStart || faulted) return fetch(input, init);
+      faulted = true;
+      const headers = new Headers(init?.headers);
+      headers.set('x-sandbox-fault', 'server-error');
+      return fetch(input, { ...init, headers });
+    };
+    const adstract = adstractMiddleware({
+      apiKey: API_KEY,
+      baseURL: sandbox.url,
+      fetch: fetchWithFault,
+      onError: () => {},
+    });
+    const providerOptions = context();
+    const ask = () =>
+      generateText({
+        model: model(adstract),
+        prompt: 'How can I improve user retention?',
+        providerOptions,
+      });
+    const first = await ask();
+    const second = await ask();
+    await adstract.flush();
+    expect(starts().map((request) => request.status)).toEqual([500, 200]);
+    expect(first.providerMetadata?.adstract).toEqual({ status: 'failed' });
+    expect(second.providerMetadata?.adstract).toMatchObject({ status: 'filled' });
+    expect(acks().map((ack) => ack.llm_response)).toEqual([second.text]);
+  });
+
+  it('does not ask again for a message already answered with an ad (no 409)', async () => {
+    const providerOptions = context();
+    const ask = () =>
+      generateText({
+        model: model(middleware),
+        prompt: 'How can I improve user retention?',
+        providerOptions,
+      });
+    await ask();
+    const again = await ask();
+    await middleware.flush();
+    expect(starts().map((request) => request.status)).toEqual([200]);
+    expect(again.providerMetadata?.adstract).toEqual({ status: 'skipped' });
+    expect(acks()).toHaveLength(1);
+  });
+});

@@ -8,8 +8,25 @@ export interface FakeStartReply {
   /** Raw text body (for invalid JSON). */
   text?: string;
   delayMs?: number;
+  /** Hold the answer until this promise settles (a deferred the test releases), or the abort. */
+  holdUntil?: Promise<unknown>;
   /** Reject the fetch like a network failure. */
   networkError?: boolean;
+}
+
+/** A promise with its resolve function, for fakes that answer when the test says so. */
+export interface Deferred<T = void> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+}
+
+/** Creates a {@link Deferred}. */
+export function createDeferred<T = void>(): Deferred<T> {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
 }
 
 export interface RecordedCall {
@@ -84,6 +101,14 @@ export function createFakeAdstract(
     const isStart = path.includes('/start');
     const reply = isStart ? onStart(body) : onAcknowledge(body);
     (isStart ? starts : acknowledgements).push({ path, headers, body, reply });
+    if (reply.holdUntil !== undefined) {
+      const { holdUntil } = reply;
+      await new Promise<void>((resolve, reject) => {
+        void holdUntil.then(() => resolve());
+        if (request.signal.aborted) reject(request.signal.reason);
+        request.signal.addEventListener('abort', () => reject(request.signal.reason));
+      });
+    }
     if (reply.delayMs !== undefined) {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(resolve, reply.delayMs);
