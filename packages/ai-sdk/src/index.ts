@@ -17,7 +17,10 @@ export {
   adstractContextFromRequest,
   type ContextFromRequestOptions,
   clientIp,
+  type HeaderGetter,
+  type HeaderRecord,
   type HeaderSource,
   type IpSource,
+  type PrivacyPolicy,
 } from './request-context.js';
 export { SDK_NAME, VERSION } from './version.js';
