@@ -1,44 +1,50 @@
 import { adstractMiddleware } from '@adstract/ai-sdk';
-import { streamText, wrapLanguageModel } from 'ai';
+import { type LanguageModel, streamText, wrapLanguageModel } from 'ai';
 import { benchFetch } from './fake-adstract.ts';
-import { interleave, median, percentile } from './stats.ts';
-import { answerParts, callContext, mockModel } from './stream-throughput.ts';
+import { interleave, pairedDifferences, type Summary, summarize } from './stats.ts';
+import { answerParts, callContext, mockModel, PROMPT } from './stream-throughput.ts';
 
-/** 1c: how much a 500 ms acknowledge delays the end of the answer's stream. */
-export async function endOfStreamDelay(rounds: number) {
+export interface EndOfStreamResult {
+  rounds: number;
+  bareMs: Summary;
+  wrappedMs: Summary;
+  /** Per round: wrapped minus bare, from the first text to the closed stream. */
+  addedMs: Summary;
+}
+
+/**
+ * 1c: how much a 500 ms acknowledge delays the end of the answer's stream. Each stream is timed
+ * from its first text to its end, which leaves the start call out and isolates the end.
+ */
+export async function endOfStreamDelay(rounds: number): Promise<EndOfStreamResult> {
   const parts = answerParts(200);
-  const bare = mockModel(parts);
+  let acknowledged = 0;
   const middleware = adstractMiddleware({
     apiKey: 'adpk_bench_0123456789',
     baseURL: 'http://bench.local',
     fetch: benchFetch({ fill: true, acknowledgeDelayMs: 500 }),
+    onOutcome: (event) => {
+      if (event.type === 'acknowledged') acknowledged++;
+    },
   });
-  const wrapped = wrapLanguageModel({ model: mockModel(parts), middleware });
-  let startMs = 0;
-  const time = (model: typeof wrapped, subtractStart: boolean) => async () => {
-    const started = performance.now();
-    const result = streamText({
-      model,
-      prompt: 'How can I improve user retention?',
-      providerOptions: callContext(),
-    });
+  const time = (model: LanguageModel) => async () => {
+    const result = streamText({ model, prompt: PROMPT, providerOptions: callContext() });
     let firstText = 0;
     for await (const _ of result.textStream) if (firstText === 0) firstText = performance.now();
-    const ended = performance.now();
-    // Time from the first text to the closed stream: excludes the start call, isolates the end.
-    if (subtractStart) startMs = firstText - started;
-    return ended - firstText;
+    return performance.now() - firstText;
   };
-  const samples = await interleave(rounds, {
-    bare: time(bare, false),
-    wrapped: time(wrapped, true),
-  });
+  const variants = {
+    bare: time(mockModel(parts)),
+    wrapped: time(wrapLanguageModel({ model: mockModel(parts), middleware })),
+  };
+  await interleave(5, variants);
+  const samples = await interleave(rounds, variants);
   await middleware.flush();
+  if (acknowledged !== rounds + 5) throw new Error(`1c: ${acknowledged} acknowledgements`);
   return {
-    bareMedianMs: median(samples.bare),
-    wrappedMedianMs: median(samples.wrapped),
-    addedMedianMs: median(samples.wrapped) - median(samples.bare),
-    addedP99Ms: percentile(samples.wrapped, 99) - percentile(samples.bare, 99),
-    lastStartMs: startMs,
+    rounds,
+    bareMs: summarize(samples.bare),
+    wrappedMs: summarize(samples.wrapped),
+    addedMs: summarize(pairedDifferences(samples.wrapped, samples.bare)),
   };
 }

@@ -1,9 +1,9 @@
 import { adstractMiddleware } from '@adstract/ai-sdk';
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { streamText, wrapLanguageModel } from 'ai';
+import { type LanguageModel, streamText, wrapLanguageModel } from 'ai';
 import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
 import { benchFetch } from './fake-adstract.ts';
-import { interleave, median, percentile } from './stats.ts';
+import { collectGarbage, interleave, pairedRatios, type Summary, summarize } from './stats.ts';
 
 const usage = {
   inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
@@ -25,11 +25,41 @@ export function answerParts(deltas: number): LanguageModelV4StreamPart[] {
   return parts;
 }
 
+/**
+ * A `MockLanguageModelV4` that keeps no record of its calls (the mock's `doStreamCalls` would
+ * otherwise hold every call's params for the whole run), streaming `stream()` on every call.
+ */
+export function quietMockModel(
+  stream: () => ReadableStream<LanguageModelV4StreamPart>,
+): MockLanguageModelV4 {
+  const model: MockLanguageModelV4 = new MockLanguageModelV4({
+    doStream: async () => {
+      model.doStreamCalls.length = 0;
+      return { stream: stream() };
+    },
+  });
+  return model;
+}
+
 /** A mock model that streams the given parts on every call. */
 export function mockModel(parts: LanguageModelV4StreamPart[]): MockLanguageModelV4 {
-  return new MockLanguageModelV4({
-    doStream: async () => ({ stream: convertArrayToReadableStream(parts) }),
-  });
+  return quietMockModel(() => convertArrayToReadableStream(parts));
+}
+
+/**
+ * The floor: the bare model plus one pass-through `TransformStream` stage with a JavaScript
+ * `transform`, the same kind of stage the middleware adds to carry an ad's answer.
+ */
+export function identityStageModel(parts: LanguageModelV4StreamPart[]): MockLanguageModelV4 {
+  return quietMockModel(() =>
+    convertArrayToReadableStream(parts).pipeThrough(
+      new TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart>({
+        transform(part, controller) {
+          controller.enqueue(part);
+        },
+      }),
+    ),
+  );
 }
 
 let session = 0;
@@ -39,47 +69,78 @@ export function callContext() {
   return { adstract: { sessionId: `bench-${session}`, userAgent: 'bench', userIp: '127.0.0.1' } };
 }
 
-/** 1a: streamText over 100,000 deltas, bare vs with an ad vs with no ad. */
-export async function streamThroughput(rounds: number, deltas = 100_000) {
+export const PROMPT = 'How can I improve user retention?';
+
+export interface ThroughputResult {
+  rounds: number;
+  deltas: number;
+  /** Milliseconds per stream, each variant. */
+  ms: Record<'bare' | 'identity' | 'ad' | 'noAd', Summary>;
+  /** Per-round ratios (the variants of a round run back to back), median and p99. */
+  identityRatio: Summary;
+  adRatio: Summary;
+  noAdRatio: Summary;
+  /** With an ad against the identity-stage floor: the middleware's cost beyond one stage. */
+  adOverIdentity: Summary;
+}
+
+/**
+ * 1a: streamText over `deltas` text deltas: bare, bare plus one identity stage, with an ad filled,
+ * with no ad. Interleaved; a full garbage collection before every stream keeps one stream's
+ * garbage from being collected during the next.
+ */
+export async function streamThroughput(
+  rounds: number,
+  deltas = 100_000,
+): Promise<ThroughputResult> {
   const parts = answerParts(deltas);
-  const bare = mockModel(parts);
+  const outcomes = { filled: 0, noFill: 0 };
   const filled = adstractMiddleware({
     apiKey: 'adpk_bench_0123456789',
     baseURL: 'http://bench.local',
     fetch: benchFetch({ fill: true }),
+    onOutcome: (event) => {
+      if (event.type === 'filled') outcomes.filled++;
+    },
   });
   const empty = adstractMiddleware({
     apiKey: 'adpk_bench_0123456789',
     baseURL: 'http://bench.local',
     fetch: benchFetch({ fill: false }),
+    onOutcome: (event) => {
+      if (event.type === 'no-fill') outcomes.noFill++;
+    },
   });
-  const withAd = wrapLanguageModel({ model: mockModel(parts), middleware: filled });
-  const withoutAd = wrapLanguageModel({ model: mockModel(parts), middleware: empty });
-  const time = (model: typeof bare | typeof withAd) => async () => {
+  const time = (model: LanguageModel) => async () => {
     const started = performance.now();
-    const result = streamText({
-      model,
-      prompt: 'How can I improve user retention?',
-      providerOptions: callContext(),
-    });
+    const result = streamText({ model, prompt: PROMPT, providerOptions: callContext() });
     await result.consumeStream();
     return performance.now() - started;
   };
-  await interleave(2, { bare: time(bare), ad: time(withAd), noAd: time(withoutAd) });
-  const samples = await interleave(rounds, {
-    bare: time(bare),
-    ad: time(withAd),
-    noAd: time(withoutAd),
-  });
-  await filled.flush();
+  const variants = {
+    bare: time(mockModel(parts)),
+    identity: time(identityStageModel(parts)),
+    ad: time(wrapLanguageModel({ model: mockModel(parts), middleware: filled })),
+    noAd: time(wrapLanguageModel({ model: mockModel(parts), middleware: empty })),
+  };
+  await interleave(1, variants, collectGarbage);
+  const samples = await interleave(rounds, variants, collectGarbage);
+  await Promise.all([filled.flush(), empty.flush()]);
+  if (outcomes.filled !== rounds + 1 || outcomes.noFill !== rounds + 1) {
+    throw new Error(`1a: ${outcomes.filled} ads filled, ${outcomes.noFill} no fills`);
+  }
   return {
-    bareMedianMs: median(samples.bare),
-    adMedianMs: median(samples.ad),
-    noAdMedianMs: median(samples.noAd),
-    bareP99Ms: percentile(samples.bare, 99),
-    adP99Ms: percentile(samples.ad, 99),
-    noAdP99Ms: percentile(samples.noAd, 99),
-    adRatio: median(samples.ad) / median(samples.bare),
-    noAdRatio: median(samples.noAd) / median(samples.bare),
+    rounds,
+    deltas,
+    ms: {
+      bare: summarize(samples.bare),
+      identity: summarize(samples.identity),
+      ad: summarize(samples.ad),
+      noAd: summarize(samples.noAd),
+    },
+    identityRatio: summarize(pairedRatios(samples.identity, samples.bare)),
+    adRatio: summarize(pairedRatios(samples.ad, samples.bare)),
+    noAdRatio: summarize(pairedRatios(samples.noAd, samples.bare)),
+    adOverIdentity: summarize(pairedRatios(samples.ad, samples.identity)),
   };
 }
