@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AdLedger } from './ad-ledger.js';
-import { checkApiKey } from './api-key.js';
+import { checkRequest, type RequestBasics } from './check-request.js';
 import { errorReply, type Reply } from './reply.js';
 import { validateAcknowledgeBody } from './validate-acknowledge-body.js';
 
 /** What acknowledge needs to answer one request. */
-export interface AcknowledgeInput {
-  apiKeyHeader: string | string[] | undefined;
-  body: { value: unknown } | undefined;
+export interface AcknowledgeInput extends RequestBasics {
   ledger: AdLedger;
   /** The `recoverable-error` fault: process, then answer 201 `recoverable_error`. */
   recoverable: boolean;
@@ -19,27 +17,9 @@ export interface AcknowledgeInput {
  * already acknowledged (409), then 200 `ok` when the text names the product, else `no_ad_used`.
  */
 export function handleAcknowledge(input: AcknowledgeInput): Reply {
-  const auth = checkApiKey(input.apiKeyHeader);
-  if (!auth.ok) return errorReply(auth.status, auth.code, auth.detail, auth.outcome);
-  if (input.body === undefined) {
-    return errorReply(
-      400,
-      'parse_error',
-      'JSON parse error: the body is not valid JSON.',
-      'invalid-json',
-    );
-  }
-  const validation = validateAcknowledgeBody(input.body.value);
-  if (!validation.ok) {
-    return errorReply(
-      400,
-      'invalid_request',
-      'Invalid request body.',
-      `invalid-body (${Object.keys(validation.errors).join(', ')})`,
-      validation.errors,
-    );
-  }
-  const { adResponseId, llmResponse } = validation.value;
+  const checked = checkRequest(input, validateAcknowledgeBody);
+  if (!checked.ok) return checked.reply;
+  const { adResponseId, llmResponse } = checked.body;
   const record = input.ledger.get(adResponseId);
   if (record === undefined) {
     return errorReply(
@@ -49,7 +29,7 @@ export function handleAcknowledge(input: AcknowledgeInput): Reply {
       'not-found',
     );
   }
-  if (record.apiKey !== auth.key) {
+  if (record.apiKey !== checked.key) {
     return errorReply(
       403,
       'ad_response_forbidden',

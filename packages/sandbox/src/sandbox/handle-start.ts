@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildEnhancedPrompt } from '../ad-instruction.js';
 import type { AdLedger } from './ad-ledger.js';
-import { checkApiKey } from './api-key.js';
+import { checkRequest, type RequestBasics } from './check-request.js';
 import { chooseOutcome } from './choose-outcome.js';
 import type { SandboxFault } from './fault.js';
 import { readPromptMarkers, stripPromptMarkers } from './prompt-markers.js';
@@ -9,10 +9,7 @@ import { errorReply, type Reply } from './reply.js';
 import { validateStartBody } from './validate-start-body.js';
 
 /** What start needs to answer one request. */
-export interface StartInput {
-  apiKeyHeader: string | string[] | undefined;
-  /** The parsed JSON body, or undefined when the body was not JSON. */
-  body: { value: unknown } | undefined;
+export interface StartInput extends RequestBasics {
   ledger: AdLedger;
   startedAt: number;
   /** Faults to apply to this ad's acknowledge (from `ack=…` markers and headers). */
@@ -27,28 +24,10 @@ const HTTP_BY_STATUS = { ok: 200, rejected: 201, no_fill: 202 } as const;
  * (400), duplicate message (409), then 200 ok / 201 rejected / 202 no fill.
  */
 export function handleStart(input: StartInput): Reply {
-  const auth = checkApiKey(input.apiKeyHeader);
-  if (!auth.ok) return errorReply(auth.status, auth.code, auth.detail, auth.outcome);
-  if (input.body === undefined) {
-    return errorReply(
-      400,
-      'parse_error',
-      'JSON parse error: the body is not valid JSON.',
-      'invalid-json',
-    );
-  }
-  const validation = validateStartBody(input.body.value);
-  if (!validation.ok) {
-    return errorReply(
-      400,
-      'invalid_request',
-      'Invalid request body.',
-      `invalid-body (${Object.keys(validation.errors).join(', ')})`,
-      validation.errors,
-    );
-  }
-  const { prompt, sessionId, wrappingType } = validation.value;
-  const messageKey = JSON.stringify([auth.key, sessionId, prompt]);
+  const checked = checkRequest(input, validateStartBody);
+  if (!checked.ok) return checked.reply;
+  const { prompt, sessionId, wrappingType } = checked.body;
+  const messageKey = JSON.stringify([checked.key, sessionId, prompt]);
   if (input.ledger.hasMessage(messageKey)) {
     return errorReply(
       409,
@@ -67,7 +46,7 @@ export function handleStart(input: StartInput): Reply {
   const adResponseId = randomUUID();
   input.ledger.add({
     adResponseId,
-    apiKey: auth.key,
+    apiKey: checked.key,
     httpStatus,
     productName: product?.name,
     acknowledgeFaults: input.acknowledgeFaults,
