@@ -51,14 +51,14 @@ await section('1a stream throughput', async () => {
   );
   const ratio = (summary: Summary) => `${fmt(summary.median)} (p99 ${fmt(summary.p99)})`;
   row(
-    '1a bare + one identity TransformStream / bare (the floor of one stage)',
+    '1a bare + one identity TransformStream / bare (one bare stream stage, the target’s reference)',
     ratio(t.identityRatio),
-    'reported: the floor',
+    'reported',
   );
   row('1a ad filled / bare', ratio(t.adRatio), '≤ 1.10 median', t.adRatio.median <= 1.1);
   row('1a no ad / bare', ratio(t.noAdRatio), '≤ 1.02 median', t.noAdRatio.median <= 1.02);
   row(
-    '1a ad filled / identity stage (the middleware beyond one stage)',
+    '1a ad filled / identity stage (the middleware’s pull-based stage against a piped one)',
     ratio(t.adOverIdentity),
     'reported',
   );

@@ -27,15 +27,13 @@ const identity: Stage = (source) =>
 
 const collect: Stage = (source) => {
   const call = { text: '' };
-  return source.pipeThrough(
-    collectText({
-      onText: (delta) => {
-        call.text += delta;
-      },
-      onEnd: () => {},
-      metadata: { adstract: { status: 'filled' } },
-    }),
-  );
+  return collectText(source, {
+    onText: (delta) => {
+      call.text += delta;
+    },
+    onEnd: () => {},
+    metadata: { adstract: { status: 'filled' } },
+  });
 };
 
 /** A pass-through stage without a pipe: the consumer's reads pull straight from the source. */

@@ -47,8 +47,9 @@ export function mockModel(parts: LanguageModelV4StreamPart[]): MockLanguageModel
 }
 
 /**
- * The floor: the bare model plus one pass-through `TransformStream` stage with a JavaScript
- * `transform`, the same kind of stage the middleware adds to carry an ad's answer.
+ * The reference of the 1.10 target: the bare model plus one pass-through `TransformStream` stage
+ * with a JavaScript `transform` (a `pipeThrough`). The middleware's own stage is pull-based, and
+ * cheaper than this one.
  */
 export function identityStageModel(parts: LanguageModelV4StreamPart[]): MockLanguageModelV4 {
   return quietMockModel(() =>
@@ -80,7 +81,7 @@ export interface ThroughputResult {
   identityRatio: Summary;
   adRatio: Summary;
   noAdRatio: Summary;
-  /** With an ad against the identity-stage floor: the middleware's cost beyond one stage. */
+  /** With an ad against the identity stage: the middleware's stage against a piped one. */
   adOverIdentity: Summary;
 }
 

@@ -238,7 +238,7 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
         ledger.endCall(call, failureEnding(error, params));
         throw error;
       }
-      const stage = collectText({
+      const stream = collectText(result.stream, {
         onText: (delta) => {
           call.text += delta;
         },
@@ -246,7 +246,7 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
         metadata: { adstract: metadataOf(callPlan) },
         abortSignal: params.abortSignal,
       });
-      return { ...result, stream: result.stream.pipeThrough(stage) };
+      return { ...result, stream };
     },
 
     async flush() {

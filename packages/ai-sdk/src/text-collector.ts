@@ -1,63 +1,98 @@
 import type { LanguageModelV4StreamPart, SharedV4ProviderMetadata } from '@ai-sdk/provider';
 import type { CallEnding } from './message-ledger.js';
 
-/**
- * A pass-through stream stage that gathers the text the end user receives and reports how the
- * stream ended, exactly once: `flush` on a normal end, `cancel` on abort, on the consumer's cancel
- * or on a failing source (flush never runs then). The end callback must not throw or block: it
- * only schedules work, so the consumer's stream closes as soon as the model's does.
- */
-export function collectText(options: {
+type Part = LanguageModelV4StreamPart;
+
+/** What {@link collectText} reports to its caller. */
+export interface CollectTextOptions {
+  /** Called with every text delta, in order. */
   onText: (delta: string) => void;
+  /** Called exactly once, when the stream ends in any way. Must not throw or block. */
   onEnd: (ending: CallEnding) => void;
+  /** Merged into the `providerMetadata` of the stream's `finish` part. */
   metadata: SharedV4ProviderMetadata;
   /** The call's abort signal: the SDK cancels the stream without a reason when the caller aborts. */
   abortSignal?: AbortSignal | undefined;
-}): TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart> {
-  let ending: CallEnding = 'finished';
-  // `cancel` is in the Streams standard and in Node 22+, but not yet in TypeScript's DOM types.
-  const transformer: Transformer<LanguageModelV4StreamPart, LanguageModelV4StreamPart> & {
-    cancel: (reason: unknown) => void;
-  } = {
-    transform(part, controller) {
-      switch (part.type) {
-        case 'text-delta':
-          options.onText(part.delta);
-          controller.enqueue(part);
-          return;
-        case 'finish': {
-          const reason = part.finishReason.unified;
-          if (reason === 'tool-calls') ending = 'tool-calls';
-          else if (reason === 'error') ending = 'error';
-          else if (reason === 'interrupted') ending = 'aborted';
-          controller.enqueue({
-            ...part,
-            providerMetadata: { ...part.providerMetadata, ...options.metadata },
-          });
-          return;
-        }
-        case 'error':
-          ending = 'error';
-          controller.enqueue(part);
-          return;
-        default:
-          controller.enqueue(part);
-      }
-    },
-    flush() {
-      options.onEnd(ending);
-    },
-    cancel(reason) {
-      options.onEnd(cancelEnding(reason, options.abortSignal));
-    },
-  };
-  return new TransformStream(transformer);
 }
 
 /**
- * Why `cancel` ran. The SDK cancels without a reason when the caller aborts (hence the signal
- * check); a failing source cancels with its error; a consumer's `reader.cancel()` usually gives no
- * reason, or one that is not an Error.
+ * Passes the model's stream through unchanged (except for the metadata added to its `finish`
+ * part) while gathering the text the end user receives, and reports how the stream ended, exactly
+ * once: after the last part was taken on a normal end; on the consumer's cancel or a caller's
+ * abort; or when the source fails.
+ *
+ * It is a pull-based stage, not a `TransformStream`: the consumer's reads pull straight from the
+ * model's stream, with one part read ahead (the default high-water mark of 1), so the end is seen
+ * as soon as the last part is taken. This costs about a third of a `pipeThrough` (see
+ * BENCHMARKS.md). The end callback only schedules work, so the consumer's stream closes as soon as
+ * the model's does.
+ */
+export function collectText(
+  source: ReadableStream<Part>,
+  options: CollectTextOptions,
+): ReadableStream<Part> {
+  const reader = source.getReader();
+  let ending: CallEnding = 'finished';
+  let ended = false;
+  const end = (how: CallEnding) => {
+    if (ended) return;
+    ended = true;
+    options.onEnd(how);
+  };
+
+  const pass = (part: Part): Part => {
+    switch (part.type) {
+      case 'text-delta':
+        options.onText(part.delta);
+        return part;
+      case 'finish': {
+        const reason = part.finishReason.unified;
+        if (reason === 'tool-calls') ending = 'tool-calls';
+        else if (reason === 'error') ending = 'error';
+        else if (reason === 'interrupted') ending = 'aborted';
+        return {
+          ...part,
+          providerMetadata: { ...part.providerMetadata, ...options.metadata },
+        };
+      }
+      case 'error':
+        ending = 'error';
+        return part;
+      default:
+        return part;
+    }
+  };
+
+  return new ReadableStream<Part>({
+    pull(controller) {
+      return reader.read().then(
+        (result) => {
+          // A cancel while this read was pending has already ended the stream.
+          if (ended) return;
+          if (result.done) {
+            controller.close();
+            end(ending);
+          } else {
+            controller.enqueue(pass(result.value));
+          }
+        },
+        (error: unknown) => {
+          end(cancelEnding(error, options.abortSignal));
+          throw error;
+        },
+      );
+    },
+    cancel(reason) {
+      end(cancelEnding(reason, options.abortSignal));
+      return reader.cancel(reason);
+    },
+  });
+}
+
+/**
+ * Why the stream stopped early. The SDK cancels without a reason when the caller aborts (hence
+ * the signal check); a failing source fails with its error; a consumer's `reader.cancel()` usually
+ * gives no reason, or one that is not an Error.
  */
 function cancelEnding(reason: unknown, abortSignal: AbortSignal | undefined): CallEnding {
   if (abortSignal?.aborted === true || isAbortError(reason)) return 'aborted';
