@@ -3,24 +3,12 @@ import { streamText, wrapLanguageModel } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { adstractMiddleware } from './adstract-middleware.js';
-import type { AdstractOutcomeEvent } from './options.js';
 import { createFakeAdstract, filledReply } from './testing/fake-adstract.js';
 import { finishReason, slowStream, textParts, usage } from './testing/mock-model.js';
+import { setupMiddleware, TEST_CONTEXT } from './testing/test-middleware.js';
 
-const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0 test', userIp: '203.0.113.7' };
-
-function setup() {
-  const fake = createFakeAdstract();
-  const events: AdstractOutcomeEvent[] = [];
-  const middleware = adstractMiddleware({
-    apiKey: 'adpk_test_0123456789',
-    baseURL: 'http://adstract.test',
-    fetch: fake.fetch,
-    onError: () => {},
-    onOutcome: (event) => events.push(event),
-  });
-  return { fake, middleware, events };
-}
+const context = TEST_CONTEXT;
+const setup = () => setupMiddleware();
 
 function pullThenFail(
   parts: LanguageModelV4StreamPart[],

@@ -3,7 +3,6 @@ import { generateText, type ModelMessage, streamText, wrapLanguageModel } from '
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adstractMiddleware } from './adstract-middleware.js';
-import type { AdstractMiddlewareOptions, AdstractOutcomeEvent } from './options.js';
 import {
   createFakeAdstract,
   emptyReply,
@@ -11,23 +10,11 @@ import {
   filledReply,
 } from './testing/fake-adstract.js';
 import { streamResult, textParts, textResult, userTextSeen } from './testing/mock-model.js';
+import { setupMiddleware, TEST_API_KEY, TEST_CONTEXT } from './testing/test-middleware.js';
 
-const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0 test', userIp: '203.0.113.7' };
-const API_KEY = 'adpk_test_0123456789';
-
-function setup(fake = createFakeAdstract(), extra: Partial<AdstractMiddlewareOptions> = {}) {
-  const errors: unknown[] = [];
-  const events: AdstractOutcomeEvent[] = [];
-  const middleware = adstractMiddleware({
-    apiKey: API_KEY,
-    baseURL: 'http://adstract.test',
-    fetch: fake.fetch,
-    onError: (error) => errors.push(error),
-    onOutcome: (event) => events.push(event),
-    ...extra,
-  });
-  return { fake, middleware, errors, events };
-}
+const context = TEST_CONTEXT;
+const API_KEY = TEST_API_KEY;
+const setup = setupMiddleware;
 
 afterEach(() => {
   vi.useRealTimers();

@@ -2,28 +2,19 @@ import { generateText, jsonSchema, Output, wrapLanguageModel } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { adstractMiddleware } from './adstract-middleware.js';
-import type { AdstractMiddlewareOptions, AdstractOutcomeEvent } from './options.js';
+import type { AdstractMiddlewareOptions } from './options.js';
 import { createFakeAdstract } from './testing/fake-adstract.js';
 import { textResult, userTextSeen } from './testing/mock-model.js';
+import { setupMiddleware, TEST_CONTEXT } from './testing/test-middleware.js';
 
-const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0 test', userIp: '203.0.113.7' };
+const context = TEST_CONTEXT;
 
 async function run(
   providerOptions: Record<string, unknown> | undefined,
   extra: Partial<AdstractMiddlewareOptions> = {},
   prompt = 'How can I improve user retention?',
 ) {
-  const fake = createFakeAdstract();
-  const errors: Error[] = [];
-  const events: AdstractOutcomeEvent[] = [];
-  const middleware = adstractMiddleware({
-    apiKey: 'adpk_test_0123456789',
-    baseURL: 'http://adstract.test',
-    fetch: fake.fetch,
-    onError: (error) => errors.push(error),
-    onOutcome: (event) => events.push(event),
-    ...extra,
-  });
+  const { fake, errors, events, middleware } = setupMiddleware(createFakeAdstract(), extra);
   const model = new MockLanguageModelV4({ doGenerate: textResult('{"answer":"x"}') });
   const result = await generateText({
     model: wrapLanguageModel({ model, middleware }),

@@ -11,6 +11,7 @@ import {
   filledReply,
 } from './testing/fake-adstract.js';
 import { textResult } from './testing/mock-model.js';
+import { setupMiddleware } from './testing/test-middleware.js';
 
 const context = { sessionId: 's', userAgent: 'ua', userIp: '192.0.2.1' };
 
@@ -111,14 +112,7 @@ describe('circuit breaker in the middleware', () => {
     onStart: (body: Record<string, unknown>) => FakeStartReply,
     extra: Partial<AdstractMiddlewareOptions> = {},
   ) {
-    const fake = createFakeAdstract({ onStart });
-    const events: AdstractOutcomeEvent[] = [];
-    const middleware = adstractMiddleware({
-      apiKey: 'adpk_test_0123456789',
-      baseURL: 'http://adstract.test',
-      fetch: fake.fetch,
-      onError: () => {},
-      onOutcome: (event) => events.push(event),
+    const { fake, events, middleware } = setupMiddleware(createFakeAdstract({ onStart }), {
       circuitBreaker: { failureThreshold: 1, coolDownMs: 1_000 },
       ...extra,
     });

@@ -3,26 +3,21 @@ import { generateText, streamText, wrapLanguageModel } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
-import { adstractMiddleware } from './adstract-middleware.js';
-import type { AdstractMiddlewareOptions, AdstractOutcomeEvent } from './options.js';
+import type { adstractMiddleware } from './adstract-middleware.js';
+import type { AdstractMiddlewareOptions } from './options.js';
 import { createDeferred, createFakeAdstract, emptyReply } from './testing/fake-adstract.js';
 import { finishReason, streamResult, textParts, textResult, usage } from './testing/mock-model.js';
+import { setupMiddleware, TEST_CONTEXT } from './testing/test-middleware.js';
 import { VERSION } from './version.js';
 
-const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0 test', userIp: '203.0.113.7' };
+const context = TEST_CONTEXT;
 
 function setup(
   fake: ReturnType<typeof createFakeAdstract>,
   extra: Partial<AdstractMiddlewareOptions> = {},
 ) {
-  const events: AdstractOutcomeEvent[] = [];
   const handed: Promise<unknown>[] = [];
-  const middleware = adstractMiddleware({
-    apiKey: 'adpk_test_0123456789',
-    baseURL: 'http://adstract.test',
-    fetch: fake.fetch,
-    onError: () => {},
-    onOutcome: (event) => events.push(event),
+  const { middleware, events } = setupMiddleware(fake, {
     waitUntil: (promise) => handed.push(promise),
     ...extra,
   });

@@ -2,8 +2,6 @@ import { APICallError } from '@ai-sdk/provider';
 import { generateText, jsonSchema, stepCountIs, streamText, tool, wrapLanguageModel } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { adstractMiddleware } from './adstract-middleware.js';
-import type { AdstractOutcomeEvent } from './options.js';
 import { createFakeAdstract, type FakeStartReply } from './testing/fake-adstract.js';
 import {
   finishReason,
@@ -13,25 +11,16 @@ import {
   usage,
   userTextSeen,
 } from './testing/mock-model.js';
+import { setupMiddleware, TEST_CONTEXT } from './testing/test-middleware.js';
 
-const context = { sessionId: 'session-1', userAgent: 'Mozilla/5.0 test', userIp: '203.0.113.7' };
+const context = TEST_CONTEXT;
 const ENHANCED = 'What is the weather in Paris?\n\n[AD: mention Acme Analytics]';
 
 function setup(
   continuationTimeoutMs?: number,
   onStart?: (body: Record<string, unknown>) => FakeStartReply,
 ) {
-  const fake = createFakeAdstract({ onStart });
-  const events: AdstractOutcomeEvent[] = [];
-  const middleware = adstractMiddleware({
-    apiKey: 'adpk_test_0123456789',
-    baseURL: 'http://adstract.test',
-    fetch: fake.fetch,
-    onError: () => {},
-    onOutcome: (event) => events.push(event),
-    continuationTimeoutMs,
-  });
-  return { fake, middleware, events };
+  return setupMiddleware(createFakeAdstract({ onStart }), { continuationTimeoutMs });
 }
 
 const llmServerError = () =>
