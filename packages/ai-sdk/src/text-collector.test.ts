@@ -168,6 +168,17 @@ describe('collectText', () => {
     expect(source.counts).toMatchObject({ cancelled: true, cancelReason: 'tab closed' });
   });
 
+  it('a consumer’s cancel succeeds even when the source has already failed', async () => {
+    const source = manualSource();
+    const { stream, endings } = collector(source.stream);
+    source.controller().enqueue({ type: 'text-delta', id: '0', delta: 'a' });
+    await settle();
+    source.controller().error(new Error('socket hang up'));
+
+    await expect(stream.cancel('tab closed')).resolves.toBeUndefined();
+    expect(endings).toEqual(['cancelled']);
+  });
+
   it('a cancel after the caller aborted ends as aborted', async () => {
     const controller = new AbortController();
     const source = manualSource();

@@ -23,7 +23,7 @@ export interface CollectTextOptions {
  *
  * It is a pull-based stage, not a `TransformStream`: the consumer's reads pull straight from the
  * model's stream, with one part read ahead (the default high-water mark of 1), so the end is seen
- * as soon as the last part is taken. This costs about a third of a `pipeThrough` (see
+ * as soon as the last part is taken. This costs less than half of a `pipeThrough` (see
  * BENCHMARKS.md). The end callback only schedules work, so the consumer's stream closes as soon as
  * the model's does.
  */
@@ -84,7 +84,9 @@ export function collectText(
     },
     cancel(reason) {
       end(cancelEnding(reason, options.abortSignal));
-      return reader.cancel(reason);
+      // The consumer is done with the stream: a source that already failed must not fail its
+      // cancel (nobody may be awaiting it, and it would surface as an unhandled rejection).
+      return reader.cancel(reason).catch(() => {});
     },
   });
 }
