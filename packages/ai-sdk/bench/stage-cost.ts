@@ -9,7 +9,8 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { streamText } from 'ai';
 import { convertArrayToReadableStream } from 'ai/test';
-import { collectText } from '../src/text-collector.ts';
+import { collectText } from '../src/core/text-stage.ts';
+import { specV4 } from '../src/spec/v4.ts';
 import { collectGarbage, interleave, pairedRatios, summarize } from './stats.ts';
 import { answerParts, callContext, PROMPT, quietMockModel } from './stream-throughput.ts';
 
@@ -28,6 +29,7 @@ const identity: Stage = (source) =>
 const collect: Stage = (source) => {
   const call = { text: '' };
   return collectText(source, {
+    spec: specV4,
     onText: (delta) => {
       call.text += delta;
     },

@@ -1,15 +1,22 @@
 import { AdSDKError, Adstract } from '@adstract/client';
 import { generateText, type ModelMessage, streamText, wrapLanguageModel } from 'ai';
-import { MockLanguageModelV4 } from 'ai/test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adstractMiddleware } from './adstract-middleware.js';
+import { AI_MAJOR, SPEC_VERSION } from './testing/ai-major.js';
 import {
   createFakeAdstract,
   emptyReply,
   type FakeStartReply,
   filledReply,
 } from './testing/fake-adstract.js';
-import { streamResult, textParts, textResult, userTextSeen } from './testing/mock-model.js';
+import {
+  MockLanguageModel,
+  type MockModel,
+  streamResult,
+  textParts,
+  textResult,
+  userTextSeen,
+} from './testing/mock-model.js';
 import { setupMiddleware, TEST_API_KEY, TEST_CONTEXT } from './testing/test-middleware.js';
 
 const context = TEST_CONTEXT;
@@ -20,10 +27,32 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+describe('the AI SDK major under test', () => {
+  it('leaves a model of an unknown spec alone: no start, the caller’s params as they are', async () => {
+    const { fake, middleware } = setup();
+    const params = {
+      prompt: [
+        { role: 'user', content: [{ type: 'text', text: 'How can I improve user retention?' }] },
+      ],
+      providerOptions: { adstract: context },
+    };
+    const model = { specificationVersion: 'v9', provider: 'future', modelId: 'm' };
+    expect(await middleware.transformParams({ type: 'generate', params, model })).toBe(params);
+    expect(fake.starts).toHaveLength(0);
+  });
+
+  it('is the one this project run resolves, in its own spec version', () => {
+    // Guards the per-major aliases: ai@7 would turn a V2 or V3 mock into a V4 model.
+    const wrapped = wrapLanguageModel({ model: new MockLanguageModel(), middleware: [] });
+    expect(wrapped.specificationVersion).toBe(SPEC_VERSION);
+    expect(SPEC_VERSION).toBe(({ 5: 'v2', 6: 'v3', 7: 'v4' } as const)[AI_MAJOR]);
+  });
+});
+
 describe('generateText', () => {
   it('sends the enhanced prompt to the model and acknowledges the answer once', async () => {
     const { fake, middleware, errors } = setup();
-    const model = new MockLanguageModelV4({
+    const model = new MockLanguageModel({
       doGenerate: textResult('Answer with Acme Analytics.'),
     });
     const result = await generateText({
@@ -55,7 +84,7 @@ describe('generateText', () => {
 
   it('sends the request context on the wire and never the context to the model', async () => {
     const { fake, middleware } = setup();
-    const model = new MockLanguageModelV4({ doGenerate: textResult('ok') });
+    const model = new MockLanguageModel({ doGenerate: textResult('ok') });
     await generateText({
       model: wrapLanguageModel({ model, middleware }),
       prompt: 'Hello there',
@@ -82,7 +111,7 @@ describe('generateText', () => {
     const { fake, middleware, errors, events } = setup(
       createFakeAdstract({ onStart: () => emptyReply(status) }),
     );
-    const model = new MockLanguageModelV4({ doGenerate: textResult('plain answer') });
+    const model = new MockLanguageModel({ doGenerate: textResult('plain answer') });
     const result = await generateText({
       model: wrapLanguageModel({ model, middleware }),
       prompt: 'What is 2 + 2?',
@@ -101,7 +130,7 @@ describe('generateText', () => {
 describe('streamText', () => {
   it('acknowledges every text delta once the stream ends, and reports metadata on finish', async () => {
     const { fake, middleware } = setup();
-    const model = new MockLanguageModelV4({
+    const model = new MockLanguageModel({
       doStream: streamResult(textParts(['Try ', '<ADS>Acme</ADS>', ' today.'])),
     });
     const result = streamText({
@@ -126,7 +155,7 @@ describe('streamText', () => {
       }),
     });
     const { middleware, events } = setup(fake);
-    const model = new MockLanguageModelV4({ doStream: streamResult(textParts(['a', 'b'])) });
+    const model = new MockLanguageModel({ doStream: streamResult(textParts(['a', 'b'])) });
     const result = streamText({
       model: wrapLanguageModel({ model, middleware }),
       prompt: 'How can I improve user retention?',
@@ -141,7 +170,7 @@ describe('streamText', () => {
 
   it('returns the model stream untouched when there is no ad', async () => {
     const { middleware } = setup(createFakeAdstract({ onStart: () => emptyReply(202) }));
-    const model = new MockLanguageModelV4({ doStream: streamResult(textParts(['x'])) });
+    const model = new MockLanguageModel({ doStream: streamResult(textParts(['x'])) });
     const params = await middleware.transformParams?.({
       type: 'stream',
       params: {
@@ -207,7 +236,7 @@ describe('fail open', () => {
       const { fake, middleware, errors, events } = setup(createFakeAdstract(fakeOptions), {
         timeoutMs: 50,
       });
-      const model = new MockLanguageModelV4({ doStream: streamResult(textParts(['fine'])) });
+      const model = new MockLanguageModel({ doStream: streamResult(textParts(['fine'])) });
       const result = streamText({
         model: wrapLanguageModel({ model, middleware }),
         prompt: 'How can I improve user retention?',
@@ -233,7 +262,7 @@ describe('fail open', () => {
         throw thrown;
       },
     });
-    const model = new MockLanguageModelV4({ doGenerate: textResult('plain answer') });
+    const model = new MockLanguageModel({ doGenerate: textResult('plain answer') });
     const result = await generateText({
       model: wrapLanguageModel({ model, middleware }),
       prompt: 'How can I improve user retention?',
@@ -250,7 +279,7 @@ describe('fail open', () => {
       createFakeAdstract({ onStart: () => ({ status: 500, body: {} }) }),
       { strict: true },
     );
-    const model = new MockLanguageModelV4({ doGenerate: textResult('never') });
+    const model = new MockLanguageModel({ doGenerate: textResult('never') });
     await expect(
       generateText({
         model: wrapLanguageModel({ model, middleware }),
@@ -275,7 +304,7 @@ describe('fail open', () => {
         throw new Error('hook bug');
       },
     });
-    const model = new MockLanguageModelV4({ doGenerate: textResult('still here') });
+    const model = new MockLanguageModel({ doGenerate: textResult('still here') });
     const result = await generateText({
       model: wrapLanguageModel({ model, middleware }),
       prompt: 'How can I improve user retention?',
@@ -292,7 +321,7 @@ describe('fail open', () => {
       baseURL: 'http://adstract.test',
       fetch: fake.fetch,
     });
-    const model = new MockLanguageModelV4({ doGenerate: textResult('ok') });
+    const model = new MockLanguageModel({ doGenerate: textResult('ok') });
     await generateText({
       model: wrapLanguageModel({ model, middleware }),
       prompt: 'How can I improve user retention?',
@@ -321,7 +350,7 @@ describe('time budgets', () => {
   }
 
   async function answerOnce(middleware: ReturnType<typeof adstractMiddleware>) {
-    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    const model = new MockLanguageModel({ doGenerate: textResult('answer') });
     await generateText({
       model: wrapLanguageModel({ model, middleware }),
       prompt: 'How can I improve user retention?',
@@ -357,6 +386,13 @@ describe('time budgets', () => {
     expect(acknowledge).toHaveBeenCalledWith(expect.objectContaining({ timeoutMs: 5_678 }));
   });
 
+  it('honours wrappingType with a shared client, per call', async () => {
+    const fake = createFakeAdstract();
+    const { client } = spiedClient(fake);
+    await answerOnce(adstractMiddleware({ client, wrappingType: 'markdown', onError: () => {} }));
+    expect(fake.starts[0]?.body.request_configuration).toEqual({ wrapping_type: 'markdown' });
+  });
+
   it('does not hold the acknowledge to the short start budget', async () => {
     const fake = createFakeAdstract({
       onAcknowledge: () => ({
@@ -384,7 +420,7 @@ describe('outcome timings', () => {
       }),
     });
     const { middleware, events } = setup(fake);
-    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    const model = new MockLanguageModel({ doGenerate: textResult('answer') });
     const answer = generateText({
       model: wrapLanguageModel({ model, middleware }),
       prompt: 'How can I improve user retention?',
@@ -410,7 +446,7 @@ describe('outcome timings', () => {
   ] as Array<[string, FakeStartReply]>)('reports how long a %s start took', async (type, reply) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const { middleware, events } = setup(createFakeAdstract({ onStart: () => reply }));
-    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    const model = new MockLanguageModel({ doGenerate: textResult('answer') });
     const answer = generateText({
       model: wrapLanguageModel({ model, middleware }),
       prompt: 'How can I improve user retention?',
@@ -429,7 +465,7 @@ describe('outcome timings', () => {
 describe('repeats of a message', () => {
   const ask = (
     middleware: ReturnType<typeof adstractMiddleware>,
-    model: MockLanguageModelV4,
+    model: MockModel,
     messages: ModelMessage[],
   ) =>
     generateText({
@@ -441,7 +477,7 @@ describe('repeats of a message', () => {
 
   it('gives a resend of an answered message no second ad (Adstract would answer 409)', async () => {
     const { fake, middleware, events } = setup();
-    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    const model = new MockLanguageModel({ doGenerate: textResult('answer') });
     await ask(middleware, model, [{ role: 'user', content: question }]);
     await middleware.flush();
     const again = await ask(middleware, model, [{ role: 'user', content: question }]);
@@ -455,7 +491,7 @@ describe('repeats of a message', () => {
 
   it('asks again for the same text sent later in the conversation (a new message)', async () => {
     const { fake, middleware } = setup();
-    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    const model = new MockLanguageModel({ doGenerate: textResult('answer') });
     await ask(middleware, model, [{ role: 'user', content: question }]);
     await ask(middleware, model, [
       { role: 'user', content: question },
@@ -479,7 +515,7 @@ describe('repeats of a message', () => {
           onStart: (body) => replies.shift() ?? filledReply(String(body.prompt)),
         }),
       );
-      const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+      const model = new MockLanguageModel({ doGenerate: textResult('answer') });
       const first = await ask(middleware, model, [{ role: 'user', content: question }]);
       const second = await ask(middleware, model, [{ role: 'user', content: question }]);
       await middleware.flush();
@@ -499,7 +535,7 @@ describe('repeats of a message', () => {
         onStart: (body) => replies.shift() ?? filledReply(String(body.prompt)),
       }),
     );
-    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    const model = new MockLanguageModel({ doGenerate: textResult('answer') });
     const controller = new AbortController();
     const first = generateText({
       model: wrapLanguageModel({ model, middleware }),
@@ -520,7 +556,7 @@ describe('repeats of a message', () => {
     const { fake, middleware, errors } = setup(
       createFakeAdstract({ onStart: () => ({ status: 409, body: { detail: 'duplicate' } }) }),
     );
-    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    const model = new MockLanguageModel({ doGenerate: textResult('answer') });
     await ask(middleware, model, [{ role: 'user', content: question }]);
     const again = await ask(middleware, model, [{ role: 'user', content: question }]);
     expect(fake.starts).toHaveLength(1);
@@ -533,7 +569,7 @@ describe('repeats of a message', () => {
     [201, 'rejected'],
   ] as const)('keeps a %i answer for a resend of the same message', async (status, outcome) => {
     const { fake, middleware } = setup(createFakeAdstract({ onStart: () => emptyReply(status) }));
-    const model = new MockLanguageModelV4({ doGenerate: textResult('answer') });
+    const model = new MockLanguageModel({ doGenerate: textResult('answer') });
     await ask(middleware, model, [{ role: 'user', content: question }]);
     const again = await ask(middleware, model, [{ role: 'user', content: question }]);
     expect(fake.starts).toHaveLength(1);

@@ -1,31 +1,53 @@
-import { AdSDKError, Adstract, ValidationError } from '@adstract/client';
+import { createAcknowledger } from './calls/acknowledger.js';
+import { createCircuitBreaker } from './calls/circuit-breaker.js';
+import { createClientGetter } from './calls/client-getter.js';
+import { type CallPlan, createAdCycle } from './core/ad-cycle.js';
+import { createAnswerLedger } from './core/answer-ledger.js';
+import { createHooks } from './options/hooks.js';
+import type { AdstractMiddlewareOptions } from './options/middleware-options.js';
+import { validateMiddlewareOptions } from './options/validate-middleware-options.js';
 import type {
-  LanguageModelV4CallOptions,
-  LanguageModelV4Middleware,
-  SharedV4ProviderMetadata,
-} from '@ai-sdk/provider';
-import { createAcknowledger } from './acknowledger.js';
-import { resolveCallContext } from './call-context.js';
-import { createCircuitBreaker } from './circuit-breaker.js';
-import { hashText } from './hash.js';
-import { createHooks } from './hooks.js';
-import { type CallEnding, createMessageLedger, type MessageEntry } from './message-ledger.js';
-import type {
-  AdstractMetadata,
-  AdstractMiddlewareOptions,
-  AdstractStatus,
-  SkipReason,
-} from './options.js';
-import { findLatestUserMessage, replaceUserText } from './prompt.js';
-import { withoutAdstractOptions } from './provider-options.js';
-import { startAd } from './start-ad.js';
-import type { FilledOutcome } from './start-outcome.js';
-import { collectText, isAbortError } from './text-collector.js';
-import { validateMiddlewareOptions } from './validate-middleware-options.js';
-import { SDK_NAME, VERSION } from './version.js';
+  AdstractCallOptions,
+  GenerateResultLike,
+  StreamResultLike,
+  WrappedModel,
+} from './spec/language-model.js';
+import type { SpecAdapter } from './spec/spec-adapter.js';
+import { specOfModel } from './spec/spec-of-model.js';
 
-/** The middleware, plus a way to wait for its background work. */
-export interface AdstractMiddleware extends LanguageModelV4Middleware {
+/**
+ * The Adstract middleware, for `wrapLanguageModel` of `ai@5`, `ai@6` and `ai@7` alike: its methods
+ * are generic over the call options and results of the model they wrap, so one value type-checks as
+ * a `LanguageModelV2Middleware`, a `LanguageModelV3Middleware` and an ai@7 `LanguageModelMiddleware`.
+ * At run time it reads the wrapped model's `specificationVersion` and speaks that spec.
+ */
+export interface AdstractMiddleware {
+  /**
+   * `'v3'`, the one value every supported major accepts: ai@6 requires it, ai@7 takes any string
+   * (it has no V3 conversion for middleware) and ai@5 ignores it. It says nothing about the calls:
+   * the middleware follows the spec of the model it wraps (V2, V3 or V4), detected per call.
+   */
+  readonly specificationVersion: 'v3';
+  /** Asks Adstract for the call's ad and gives the model the enhanced prompt (or the original). */
+  transformParams<Params extends AdstractCallOptions>(options: {
+    type: 'generate' | 'stream';
+    params: Params;
+    model: WrappedModel;
+  }): Promise<Params>;
+  /** Gathers the generated text and adds `providerMetadata.adstract`. */
+  wrapGenerate<Result extends GenerateResultLike>(options: {
+    doGenerate: () => PromiseLike<Result>;
+    doStream: () => PromiseLike<unknown>;
+    params: AdstractCallOptions;
+    model: WrappedModel;
+  }): Promise<Result>;
+  /** Passes the stream through unchanged while gathering its text (streams with an ad only). */
+  wrapStream<Result extends StreamResultLike>(options: {
+    doGenerate: () => PromiseLike<unknown>;
+    doStream: () => PromiseLike<Result>;
+    params: AdstractCallOptions;
+    model: WrappedModel;
+  }): Promise<Result>;
   /**
    * Acknowledges every answer still in flight, right now (`ending: 'flushed'`): those waiting for
    * a next tool step, and streams still open with the text they produced so far (a stream whose
@@ -35,13 +57,11 @@ export interface AdstractMiddleware extends LanguageModelV4Middleware {
   flush(): Promise<void>;
 }
 
-/**
- * Per-call plan, keyed by the params object transformParams returned (providers never see it).
- * A call without an ad keeps its message's entry so that a failed model call opens a retry window.
- */
-type CallPlan =
-  | { status: Exclude<AdstractStatus, 'filled'>; entry?: MessageEntry }
-  | { status: 'filled'; entry: MessageEntry; outcome: FilledOutcome; userIndex: number };
+/** A call's plan and the spec it speaks, keyed by the params object transformParams returned. */
+interface PlannedCall {
+  plan: CallPlan;
+  spec: SpecAdapter;
+}
 
 const DEFAULT_TIMEOUT_MS = 3_000;
 const DEFAULT_ACKNOWLEDGE_TIMEOUT_MS = 30_000;
@@ -50,7 +70,8 @@ const DEFAULT_CONTINUATION_TIMEOUT_MS = 30_000;
 /**
  * Creates the Adstract middleware for `wrapLanguageModel`: it swaps the latest user message for
  * Adstract's enhanced prompt and acknowledges the answer once it is complete. Every Adstract
- * failure falls back to the original prompt (unless `strict`), reported through `onError`.
+ * failure falls back to the original prompt (unless `strict`), reported through `onError`. Works
+ * with `ai@5`, `ai@6` and `ai@7`. Place it first in a middleware array (see the README).
  *
  * @example
  * const model = wrapLanguageModel({ model: openai('gpt-5-mini'), middleware: adstractMiddleware() });
@@ -59,22 +80,7 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
   const options = validateMiddlewareOptions(input);
   const hooks = createHooks(options);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const strict = options.strict ?? false;
-  let client = options.client;
-  const getClient = (): Adstract => {
-    client ??= new Adstract({
-      apiKey: options.apiKey,
-      baseURL: options.baseURL,
-      timeoutMs,
-      retries: options.retries,
-      wrappingType: options.wrappingType,
-      fetch: options.fetch,
-      sdk: { name: SDK_NAME, version: VERSION },
-    });
-    return client;
-  };
-  // Explicit settings are checked now, so bad input fails before anything is sent.
-  if (options.apiKey !== undefined || options.baseURL !== undefined) getClient();
+  const getClient = createClientGetter(options, timeoutMs);
 
   const breaker =
     options.circuitBreaker === false
@@ -89,164 +95,47 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
     waitUntil: options.waitUntil,
     timeoutMs: options.acknowledgeTimeoutMs ?? DEFAULT_ACKNOWLEDGE_TIMEOUT_MS,
   });
-  const ledger = createMessageLedger({
+  const ledger = createAnswerLedger({
     continuationTimeoutMs: options.continuationTimeoutMs ?? DEFAULT_CONTINUATION_TIMEOUT_MS,
     maxEntries: options.cache?.maxEntries ?? 10_000,
     maxSettledEntries: options.cache?.maxSettledEntries ?? 1_000,
     maxAgeMs: options.cache?.maxAgeMs ?? 10 * 60_000,
     acknowledge: acknowledger.acknowledge,
   });
-  const plans = new WeakMap<LanguageModelV4CallOptions, CallPlan>();
-
-  const skip = (reason: SkipReason): CallPlan => {
-    hooks.outcome({ type: 'skipped', reason });
-    return { status: 'skipped' };
-  };
-
-  const plan = async (params: LanguageModelV4CallOptions): Promise<CallPlan> => {
-    if (params.responseFormat?.type === 'json') return skip('structured-output');
-    const user = findLatestUserMessage(params.prompt);
-    if (user === undefined) return skip('no-user-text');
-    let resolved: Awaited<ReturnType<typeof resolveCallContext>>;
-    try {
-      resolved = await resolveCallContext(params, options.context);
-    } catch (thrown) {
-      // A throwing `context` function gives any value: onError only ever receives AdSDKErrors.
-      const error = AdSDKError.isInstance(thrown)
-        ? thrown
-        : new ValidationError({
-            message: 'The context option threw (see cause)',
-            field: 'context',
-            cause: thrown,
-          });
-      if (strict) throw error;
-      hooks.error(error);
-      return skip('invalid-context');
-    }
-    if (resolved.disabled) return skip('disabled');
-
-    const { context } = resolved;
-    const key = [
-      context.sessionId,
-      context.userAgent,
-      context.userIp,
-      user.index,
-      user.text.length,
-      hashText(user.text),
-    ].join('\u0000');
-    const lookup = ledger.lookup(key, user.index < params.prompt.length - 1);
-    if (lookup.kind === 'duplicate') return skip('duplicate');
-
-    let entry: MessageEntry;
-    if (lookup.kind === 'reuse') {
-      entry = lookup.entry;
-    } else {
-      const permit = breaker?.tryAcquire();
-      if (breaker !== undefined && permit === undefined) return skip('circuit-open');
-      entry = ledger.create(key);
-      const outcome = await startAd({
-        getClient,
-        prompt: user.text,
-        context,
-        optionalContext: resolved.optionalContext,
-        timeoutMs,
-        signal: params.abortSignal,
-        hooks,
-        permit,
-        strict,
-      }).catch((error: unknown) => {
-        ledger.settle(entry, { status: 'failed' });
-        throw error;
-      });
-      ledger.settle(entry, outcome);
-      if (outcome.status === 'filled') acknowledger.register(outcome.adResponseId);
-    }
-    const outcome = entry.outcome;
-    if (outcome?.status !== 'filled') return { status: outcome?.status ?? 'failed', entry };
-    return { status: 'filled', entry, outcome, userIndex: user.index };
-  };
+  const cycle = createAdCycle({
+    options,
+    hooks,
+    getClient,
+    breaker,
+    acknowledger,
+    ledger,
+    timeoutMs,
+    strict: options.strict ?? false,
+  });
+  const calls = new WeakMap<object, PlannedCall>();
 
   return {
-    specificationVersion: 'v4',
+    specificationVersion: 'v3',
 
-    async transformParams({ params }) {
-      const callPlan = await plan(params);
-      const providerOptions = withoutAdstractOptions(params.providerOptions);
-      const transformed: LanguageModelV4CallOptions =
-        callPlan.status === 'filled'
-          ? {
-              ...params,
-              prompt: replaceUserText(
-                params.prompt,
-                callPlan.userIndex,
-                callPlan.outcome.enhancedPrompt,
-              ),
-              providerOptions,
-            }
-          : { ...params, providerOptions };
-      plans.set(transformed, callPlan);
+    async transformParams({ params, model }) {
+      const spec = specOfModel(model);
+      // A spec this package does not know is left alone: no ad, nothing changed.
+      if (spec === undefined) return params;
+      const { params: transformed, plan } = await cycle.transform(params);
+      calls.set(transformed, { plan, spec });
       return transformed;
     },
 
     async wrapGenerate({ doGenerate, params }) {
-      const callPlan = plans.get(params);
-      if (callPlan === undefined) return doGenerate();
-      if (callPlan.status !== 'filled') {
-        let result: Awaited<ReturnType<typeof doGenerate>>;
-        try {
-          result = await doGenerate();
-        } catch (error) {
-          if (callPlan.entry !== undefined) ledger.modelCallFailed(callPlan.entry);
-          throw error;
-        }
-        return { ...result, providerMetadata: withMetadata(result.providerMetadata, callPlan) };
-      }
-      const call = ledger.beginCall(callPlan.entry, callPlan.outcome);
-      let result: Awaited<ReturnType<typeof doGenerate>>;
-      try {
-        result = await doGenerate();
-      } catch (error) {
-        ledger.endCall(call, failureEnding(error, params));
-        throw error;
-      }
-      for (const part of result.content) if (part.type === 'text') call.text += part.text;
-      ledger.endCall(
-        call,
-        result.finishReason.unified === 'tool-calls' ? 'tool-calls' : 'finished',
-      );
-      return { ...result, providerMetadata: withMetadata(result.providerMetadata, callPlan) };
+      const call = calls.get(params);
+      if (call === undefined) return doGenerate();
+      return cycle.generate(call.plan, call.spec, params, doGenerate);
     },
 
     async wrapStream({ doStream, params }) {
-      const callPlan = plans.get(params);
-      // Calls without an ad get the model's stream exactly as it is: no extra stage.
-      if (callPlan?.status !== 'filled') {
-        const entry = callPlan?.entry;
-        if (entry === undefined) return doStream();
-        try {
-          return await doStream();
-        } catch (error) {
-          ledger.modelCallFailed(entry);
-          throw error;
-        }
-      }
-      const call = ledger.beginCall(callPlan.entry, callPlan.outcome);
-      let result: Awaited<ReturnType<typeof doStream>>;
-      try {
-        result = await doStream();
-      } catch (error) {
-        ledger.endCall(call, failureEnding(error, params));
-        throw error;
-      }
-      const stream = collectText(result.stream, {
-        onText: (delta) => {
-          call.text += delta;
-        },
-        onEnd: (ending) => ledger.endCall(call, ending),
-        metadata: { adstract: metadataOf(callPlan) },
-        abortSignal: params.abortSignal,
-      });
-      return { ...result, stream };
+      const call = calls.get(params);
+      if (call === undefined) return doStream();
+      return cycle.stream(call.plan, call.spec, params, doStream);
     },
 
     async flush() {
@@ -254,22 +143,4 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
       await acknowledger.drain();
     },
   };
-}
-
-function failureEnding(error: unknown, params: LanguageModelV4CallOptions): CallEnding {
-  return isAbortError(error) || params.abortSignal?.aborted === true ? 'aborted' : 'failed';
-}
-
-function metadataOf(plan: CallPlan): AdstractMetadata {
-  if (plan.status !== 'filled') return { status: plan.status };
-  const metadata: AdstractMetadata = { status: 'filled', adResponseId: plan.outcome.adResponseId };
-  if (plan.outcome.productName !== null) metadata.productName = plan.outcome.productName;
-  return metadata;
-}
-
-function withMetadata(
-  providerMetadata: SharedV4ProviderMetadata | undefined,
-  plan: CallPlan,
-): SharedV4ProviderMetadata {
-  return { ...providerMetadata, adstract: metadataOf(plan) };
 }

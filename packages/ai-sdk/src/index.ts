@@ -1,18 +1,20 @@
-export { type AdSegment, splitAdSegments } from './ad-segments.js';
 export { type AdstractMiddleware, adstractMiddleware } from './adstract-middleware.js';
-export type { CircuitState } from './circuit-breaker.js';
+export type { CircuitState } from './calls/circuit-breaker.js';
+export * from './errors.js';
 export type {
   AdstractCallContext,
-  AdstractMetadata,
   AdstractMiddlewareOptions,
-  AdstractOutcomeEvent,
-  AdstractStatus,
-  AnswerEnding,
   CircuitBreakerOptions,
+} from './options/middleware-options.js';
+export type {
+  AdstractOutcomeEvent,
+  AnswerEnding,
   CircuitCause,
   SkipReason,
   StartFailureReason,
-} from './options.js';
+} from './options/outcome-event.js';
+export type { AdstractMetadata, AdstractStatus } from './render/ad-metadata.js';
+export { type AdSegment, splitAdSegments } from './render/ad-segments.js';
 export {
   adstractContextFromRequest,
   type ContextFromRequestOptions,
@@ -22,5 +24,14 @@ export {
   type HeaderSource,
   type IpSource,
   type PrivacyPolicy,
-} from './request-context.js';
+} from './request/context-from-request.js';
+export type {
+  AdstractCallOptions,
+  GenerateResultLike,
+  PromptMessage,
+  ProviderMetadata,
+  ProviderOptions,
+  StreamResultLike,
+  WrappedModel,
+} from './spec/language-model.js';
 export { SDK_NAME, VERSION } from './version.js';

@@ -1,5 +1,8 @@
-/** This package's version, sent to Adstract as SDK diagnostics. Kept equal to package.json by a test. */
-export const VERSION = '0.1.0';
+/** Replaced at build time (tsup, vitest `define`) by package.json's version. */
+declare const __PACKAGE_VERSION__: string;
+
+/** This package's version, sent to Adstract as SDK diagnostics. */
+export const VERSION: string = __PACKAGE_VERSION__;
 
 /** This package's name, sent to Adstract as SDK diagnostics. */
 export const SDK_NAME = '@adstract/ai-sdk';

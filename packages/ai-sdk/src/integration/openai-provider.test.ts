@@ -9,6 +9,7 @@ import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { generateText, jsonSchema, stepCountIs, streamText, tool, wrapLanguageModel } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AdstractMiddleware, adstractMiddleware } from '../adstract-middleware.js';
+import { SPEC_VERSION } from '../testing/ai-major.js';
 
 const API_KEY = 'adpk_sandbox_integration_key';
 const USER_IP = '203.0.113.77';
@@ -63,6 +64,11 @@ describe.each(apis)('through @ai-sdk/openai (%s)', (_name, pick) => {
       model: pick(createOpenAI({ baseURL: standIn.url, apiKey: 'test' })),
       middleware,
     });
+
+  it('uses the provider major paired with the AI SDK major under test', () => {
+    const model = pick(createOpenAI({ baseURL: standIn.url, apiKey: 'test' }));
+    expect(model.specificationVersion).toBe(SPEC_VERSION);
+  });
 
   it('streams an answer with the ad and acknowledges its exact text once', async () => {
     const result = streamText({

@@ -2,11 +2,11 @@ import v8 from 'node:v8';
 import { type Sandbox, startSandbox } from '@adstract/sandbox';
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { type LanguageModel, streamText, wrapLanguageModel } from 'ai';
-import { MockLanguageModelV4 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adstractMiddleware } from '../adstract-middleware.js';
-import type { AdstractOutcomeEvent, CircuitBreakerOptions } from '../options.js';
-import { finishReason, usage } from '../testing/mock-model.js';
+import type { CircuitBreakerOptions } from '../options/middleware-options.js';
+import type { AdstractOutcomeEvent } from '../options/outcome-event.js';
+import { finishReason, MockLanguageModel, type MockModel, usage } from '../testing/mock-model.js';
 
 const STREAMS = 1_000;
 const SEED = 20_261_122;
@@ -50,7 +50,7 @@ const answerOf = (id: number) => Array.from({ length: 12 }, (_, index) => `s${id
 
 /** A model whose answer depends only on the `#n` in the latest user message. Keeps no calls. */
 function model() {
-  const mock: MockLanguageModelV4 = new MockLanguageModelV4({
+  const mock: MockModel = new MockLanguageModel({
     doStream: async (options) => {
       mock.doStreamCalls.length = 0;
       const user = options.prompt.findLast((message) => message.role === 'user');

@@ -4,22 +4,11 @@ import type {
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamPart,
   LanguageModelV4StreamResult,
-  LanguageModelV4Usage,
 } from '@ai-sdk/provider';
 import { convertArrayToReadableStream } from 'ai/test';
+import { finishReason, usage } from './ai-major.js';
 
-/** Token usage for test results. */
-export const usage: LanguageModelV4Usage = {
-  inputTokens: { total: 3, noCache: 3, cacheRead: undefined, cacheWrite: undefined },
-  outputTokens: { total: 10, text: 10, reasoning: undefined },
-};
-
-/** A finish reason with the given unified value. */
-export function finishReason(
-  unified: LanguageModelV4FinishReason['unified'] = 'stop',
-): LanguageModelV4FinishReason {
-  return { unified, raw: unified };
-}
+export { finishReason, MockLanguageModel, type MockModel, usage } from './ai-major.js';
 
 /** A generate result with one text part. */
 export function textResult(

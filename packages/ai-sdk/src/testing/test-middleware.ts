@@ -1,6 +1,7 @@
 import type { AdSDKError } from '@adstract/client';
 import { adstractMiddleware } from '../adstract-middleware.js';
-import type { AdstractMiddlewareOptions, AdstractOutcomeEvent } from '../options.js';
+import type { AdstractMiddlewareOptions } from '../options/middleware-options.js';
+import type { AdstractOutcomeEvent } from '../options/outcome-event.js';
 import { createFakeAdstract } from './fake-adstract.js';
 
 /** A valid per-call context (`providerOptions.adstract`) for tests. */

@@ -1,0 +1,10 @@
+import type { StartFailureReason } from '../options/outcome-event.js';
+
+/** What the start call gave for one user message. */
+export type StartOutcome =
+  | { status: 'filled'; adResponseId: string; enhancedPrompt: string; productName: string | null }
+  | { status: 'no-fill' | 'rejected' }
+  | { status: 'failed'; reason?: StartFailureReason };
+
+/** A start outcome that carries an ad. */
+export type FilledOutcome = Extract<StartOutcome, { status: 'filled' }>;

@@ -1,0 +1,98 @@
+import type {
+  AdSDKError,
+  Adstract,
+  OptionalContext,
+  RequestContext,
+  WrappingType,
+} from '@adstract/client';
+import type { AdstractCallOptions } from '../spec/language-model.js';
+import type { AdstractOutcomeEvent } from './outcome-event.js';
+
+/** Flattens an intersection into one object type (which, unlike an interface, is a `JSONObject`). */
+type Flatten<T> = { [K in keyof T]: T[K] };
+
+/**
+ * Per-call Adstract context: what `providerOptions.adstract` holds, or what the `context` option
+ * returns. `sessionId`, `userAgent` and `userIp` are required for an ad request. It is a plain
+ * object type so it can be passed as `providerOptions.adstract` without a cast.
+ */
+export type AdstractCallContext = Flatten<
+  Partial<RequestContext> &
+    OptionalContext & {
+      /** `true` skips ads for this call: no request to Adstract, the prompt is unchanged. */
+      disabled?: boolean;
+    }
+>;
+
+/** Circuit breaker settings: stop calling Adstract for a while when it misbehaves. */
+export interface CircuitBreakerOptions {
+  /**
+   * Consecutive unhealthy start answers (network failure, time budget, 429, 5xx) that open the
+   * circuit. Other failures (409, 401, 400, an unusable answer, a caller abort) neither count nor
+   * reset the count. Default 5.
+   */
+  failureThreshold?: number;
+  /** How long the circuit stays open before one probe call is let through. Default 30 000 ms. */
+  coolDownMs?: number;
+}
+
+/** Options of {@link adstractMiddleware}. Every one is optional. */
+export interface AdstractMiddlewareOptions {
+  /** Adstract API key. Default: `ADSTRACT_API_KEY`. Ignored when `client` is given. */
+  apiKey?: string;
+  /** Adstract base URL. Default: `ADSTRACT_BASE_URL`, then `https://api.adstract.ai`. */
+  baseURL?: string;
+  /** A shared, already configured client. */
+  client?: Adstract;
+  /** How the model is told to wrap ad content. Default `xml`. */
+  wrappingType?: WrappingType;
+  /**
+   * Time budget of the whole start call, retries and backoff included (it is on the critical path
+   * of the answer): past it the original prompt is used. Default 3000 ms.
+   */
+  timeoutMs?: number;
+  /**
+   * Time limit of each acknowledge request (sent after the answer, off its critical path).
+   * Default 30 000 ms.
+   */
+  acknowledgeTimeoutMs?: number;
+  /** Retries of the start call on 429, 5xx and network failures. Default 0. */
+  retries?: number;
+  /** Fetch implementation for the Adstract calls (tests, edge runtimes). */
+  fetch?: typeof globalThis.fetch;
+  /**
+   * Context for calls that do not pass `providerOptions.adstract` (or defaults for those that do:
+   * `providerOptions.adstract` wins field by field). An object, or a function of the call params.
+   */
+  context?:
+    | AdstractCallContext
+    | ((
+        params: AdstractCallOptions,
+      ) => AdstractCallContext | undefined | PromiseLike<AdstractCallContext | undefined>);
+  /**
+   * Receives a promise that settles once an enhanced answer is acknowledged: pass `after` from
+   * `next/server` or `waitUntil` from `@vercel/functions` so serverless platforms keep the
+   * function alive until the acknowledge is sent.
+   */
+  waitUntil?: (promise: Promise<unknown>) => void;
+  /** Receives every Adstract failure. Default: one `console.warn` line (name and message only). */
+  onError?: (error: AdSDKError) => void;
+  /** Receives what happened to each call: requested, filled, no-fill, acknowledged, ... */
+  onOutcome?: (event: AdstractOutcomeEvent) => void;
+  /** Throw Adstract failures instead of falling back to the original prompt (for development). */
+  strict?: boolean;
+  /**
+   * After a model call that ends in `tool-calls` (or fails and may be retried), how long to wait
+   * for the next step before acknowledging what was produced so far. Default 30 000 ms.
+   */
+  continuationTimeoutMs?: number;
+  /**
+   * Bounds of the per-message cache: `maxEntries` answers in flight (default 10 000; when full the
+   * oldest is acknowledged with what it has), `maxSettledEntries` finished messages remembered for
+   * late steps and retries (default 1 000), `maxAgeMs` for both (default 10 minutes: an answer in
+   * flight longer than that, such as a stalled stream, is acknowledged with its partial text).
+   */
+  cache?: { maxEntries?: number; maxSettledEntries?: number; maxAgeMs?: number };
+  /** Circuit breaker settings, or `false` to turn it off. */
+  circuitBreaker?: CircuitBreakerOptions | false;
+}

@@ -1,0 +1,77 @@
+import type { AcknowledgmentStatus, AdSDKError } from '@adstract/client';
+
+/** Why a call went to the model without an ad request. */
+export type SkipReason =
+  | 'disabled'
+  | 'no-user-text'
+  | 'structured-output'
+  | 'invalid-context'
+  | 'duplicate'
+  | 'circuit-open';
+
+/** Events reported through `onOutcome`. Never carries the end user's IP or the API key. */
+export type AdstractOutcomeEvent =
+  | { type: 'requested'; sessionId: string }
+  | {
+      type: 'filled';
+      sessionId: string;
+      adResponseId: string;
+      productName: string | null;
+      durationMs: number;
+    }
+  | { type: 'no-fill'; sessionId: string; durationMs: number }
+  | { type: 'rejected'; sessionId: string; durationMs: number }
+  | {
+      type: 'failed';
+      sessionId: string;
+      durationMs: number;
+      error: AdSDKError;
+      /** What kind of failure: only `unavailable` counts toward the circuit breaker. */
+      reason: StartFailureReason;
+    }
+  | { type: 'skipped'; reason: SkipReason }
+  | {
+      type: 'acknowledged';
+      adResponseId: string;
+      status: AcknowledgmentStatus;
+      /** Time the acknowledge request took. */
+      durationMs: number;
+      /** Length of the acknowledged text, in UTF-16 code units. */
+      textLength: number;
+      /** Why the answer ended (see {@link AnswerEnding}). */
+      ending: AnswerEnding;
+    }
+  | { type: 'acknowledge-failed'; adResponseId: string; durationMs: number; error: AdSDKError }
+  | { type: 'circuit'; state: 'open' | 'half-open' | 'closed'; cause: CircuitCause };
+
+/**
+ * How an answer ended, as far as the middleware can tell: `finished` normally; `aborted` by the
+ * caller's abort signal; `cancelled` by the stream's consumer (`reader.cancel()`, no abort signal);
+ * `error` by a provider error; `timeout` when no next step came within `continuationTimeoutMs`;
+ * `evicted` when the cache was full or the answer was in flight longer than `cache.maxAgeMs` (a
+ * stalled stream); `flushed` by `flush()`.
+ */
+export type AnswerEnding =
+  | 'finished'
+  | 'aborted'
+  | 'cancelled'
+  | 'error'
+  | 'timeout'
+  | 'evicted'
+  | 'flushed';
+
+/**
+ * Why a start call gave no ad. `unavailable`: network failure, time budget, 429 or 5xx (Adstract
+ * looks unhealthy; counts toward the circuit breaker). `duplicate`: 409, Adstract already has an ad
+ * request for this message. `aborted`: the caller aborted the call (not reported to `onError`).
+ * `invalid`: any other 4xx, an unusable answer, or a request the client refused to send.
+ */
+export type StartFailureReason = 'unavailable' | 'duplicate' | 'aborted' | 'invalid';
+
+/** What moved the circuit breaker. */
+export type CircuitCause =
+  | 'acknowledge-server-error'
+  | 'start-failures'
+  | 'probe-succeeded'
+  | 'cool-down-elapsed'
+  | 'probe-failed';
