@@ -1,103 +1,45 @@
-// Proves the published shape works: packs @adstract/client, @adstract/ai-sdk and @adstract/sandbox,
-// installs the tarballs beside ai@7 and @ai-sdk/openai@4 in an empty project, and runs the README's
-// snippet (as written: `adstractMiddleware()` with the key from ADSTRACT_API_KEY) against the
-// packed sandbox and model stand-in. Passes when the sandbox saw exactly one start and one
-// acknowledge carrying the answer's text. Run after `pnpm build`: `node scripts/tarball-smoke.mjs`.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Proves the published shape works: packs the packages, then, in empty npm projects, installs the
+// tarballs beside each supported AI SDK major (ai@5 + @ai-sdk/openai@2, ai@6 + 3, ai@7 + 4), type-
+// checks the README's snippet and runs it against the packed sandbox: one start, one acknowledge.
+// Run after `pnpm build`: `node scripts/tarball-smoke.mjs` (the last step of `pnpm test`).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { checkAiMajor } from './smoke/ai-major-app.mjs';
+import { run } from './smoke/run-command.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'adstract-smoke-'));
 const packs = join(work, 'packs');
-const project = join(work, 'project');
 const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'));
 const pnpm = ['-y', readJson('package.json').packageManager];
-// The same ai and @ai-sdk/openai versions the middleware is developed against.
-const versions = (name) => readJson('packages/ai-sdk/package.json').devDependencies[name];
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const log = (message) => console.log(`smoke: ${message}`);
 
-const step = (message) => console.log(`smoke: ${message}`);
-const run = (command, args, cwd) => {
-  try {
-    return execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
-  } catch (error) {
-    process.stdout.write(error.stdout ?? '');
-    throw error;
-  }
-};
+// The majors the middleware's behaviour suite runs against, at the same versions (npm aliases).
+const devDependencies = readJson('packages/ai-sdk/package.json').devDependencies;
+const versionOf = (name) => devDependencies[name].replace(/^npm:.*@/, '');
+const MAJORS = [
+  { major: 5, ai: versionOf('ai-v5'), openai: versionOf('openai-v2') },
+  { major: 6, ai: versionOf('ai-v6'), openai: versionOf('openai-v3') },
+  { major: 7, ai: versionOf('ai'), openai: versionOf('@ai-sdk/openai') },
+];
 
 try {
-  step(`packing into ${packs}`);
+  log(`packing into ${packs}`);
   for (const name of ['client', 'ai-sdk', 'sandbox']) {
     run('npx', [...pnpm, 'pack', '--pack-destination', packs], join(root, 'packages', name));
   }
   const tarballs = readdirSync(packs).map((file) => join(packs, file));
 
-  step('installing the tarballs beside ai and @ai-sdk/openai in an empty project');
-  execFileSync('mkdir', ['-p', project]);
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify({ name: 'smoke', private: true, type: 'module' }),
-  );
-  run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-      ...tarballs,
-      `ai@${versions('ai')}`,
-      `@ai-sdk/openai@${versions('@ai-sdk/openai')}`,
-    ],
-    project,
-  );
+  for (const major of MAJORS) await checkAiMajor({ ...major, tarballs, work, tsc, log });
 
-  // The issue's snippet, verbatim apart from defining its three variables and printing the text.
-  writeFileSync(
-    join(project, 'snippet.mjs'),
-    `import { streamText, wrapLanguageModel } from 'ai';
-import { openai } from '@ai-sdk/openai';
-import { adstractMiddleware } from '@adstract/ai-sdk';
-
-const [sessionId, userAgent, userIp] = ['smoke-session', 'smoke/1.0', '198.51.100.9'];
-const model = wrapLanguageModel({ model: openai('gpt-5-mini'), middleware: adstractMiddleware() }); // key from ADSTRACT_API_KEY
-const result = streamText({
-  model,
-  prompt: 'How can I improve user retention?',
-  providerOptions: { adstract: { sessionId, userAgent, userIp, country: 'US' } },
-});
-process.stdout.write(await result.text);
-`,
-  );
-  writeFileSync(
-    join(project, 'services.mjs'),
-    `import { startModelStandIn, startSandbox } from '@adstract/sandbox';
-import { spawn } from 'node:child_process';
-
-const sandbox = await startSandbox({ logger: false });
-const standIn = await startModelStandIn();
-const child = spawn(process.execPath, ['snippet.mjs'], {
-  env: { ...process.env, ADSTRACT_API_KEY: 'adpk_smoke_tarball', ADSTRACT_BASE_URL: sandbox.url, OPENAI_BASE_URL: standIn.url, OPENAI_API_KEY: 'stand-in' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let text = '';
-child.stdout.on('data', (chunk) => { text += chunk; });
-const code = await new Promise((done) => child.on('exit', done));
-const starts = sandbox.requests.filter((request) => request.path.includes('/start'));
-const acks = sandbox.requests.filter((request) => request.path.includes('/acknowledge'));
-await Promise.all([sandbox.close(), standIn.close()]);
-const ok = code === 0 && starts.length === 1 && starts[0].status === 200 && acks.length === 1 && acks[0].body.llm_response === text && acks[0].status === 200;
-console.log(JSON.stringify({ exitCode: code, starts: starts.map((s) => s.status), acks: acks.map((a) => a.status), acknowledgedTextMatches: acks[0]?.body.llm_response === text, answer: text }));
-process.exit(ok ? 0 : 1);
-`,
-  );
-  step('type-checking imports of the packed packages (strict, NodeNext)');
+  log('type-checking imports of the packed client and sandbox (strict, NodeNext)');
+  const project = join(work, 'ai-v7');
   writeFileSync(
     join(project, 'types.ts'),
     `import { Adstract, type EnhancementResult, NoFillError } from '@adstract/client';
-import { adstractMiddleware, type AdstractMiddleware } from '@adstract/ai-sdk';
+import { adstractMiddleware, type AdstractMiddleware, ValidationError } from '@adstract/ai-sdk';
 import { startSandbox } from '@adstract/sandbox';
 
 const client = new Adstract({ apiKey: 'adpk_types_check', baseURL: 'http://127.0.0.1:1' });
@@ -107,9 +49,10 @@ const result: Promise<EnhancementResult> = client.requestAd({
   raiseException: false,
 });
 const middleware: AdstractMiddleware = adstractMiddleware({ client });
-export { result, middleware, NoFillError, startSandbox };
+export { result, middleware, NoFillError, startSandbox, ValidationError };
 `,
   );
+  mkdirSync(join(project, 'types'), { recursive: true });
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
@@ -119,22 +62,16 @@ export { result, middleware, NoFillError, startSandbox };
         moduleResolution: 'NodeNext',
         target: 'ES2022',
         noEmit: true,
-        skipLibCheck: true,
-        types: [],
+        skipLibCheck: false,
+        types: ['node'],
       },
       files: ['types.ts'],
     }),
   );
-  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], project);
-
-  step('running the snippet against the packed sandbox and model stand-in');
-  await new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['services.mjs'], { cwd: project, stdio: 'inherit' });
-    child.on('exit', (code) =>
-      code === 0 ? done() : fail(new Error(`the snippet check failed (exit ${code})`)),
-    );
-  });
-  step('passed: one start, one acknowledge with the answer the snippet printed');
+  run(process.execPath, [tsc, '-p', project], project);
+  log(
+    'passed: every major installs, type-checks and runs the README snippet with one start and one acknowledge',
+  );
 } catch (error) {
   console.error(`smoke: FAILED: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
