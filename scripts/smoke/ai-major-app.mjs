@@ -77,9 +77,9 @@ const declarationsTsconfig = {
 
 /**
  * Checks one major. `tarballs` are the packed packages, `work` an empty directory, `tsc` the path
- * of TypeScript's compiler script.
+ * of TypeScript's compiler script, `nodes` the Node.js binaries to run the snippet on.
  */
-export async function checkAiMajor({ major, ai, openai, tarballs, work, tsc, log }) {
+export async function checkAiMajor({ major, ai, openai, tarballs, work, tsc, log, nodes }) {
   const project = join(work, `ai-v${major}`);
   mkdirSync(project, { recursive: true });
   writeFileSync(
@@ -111,11 +111,16 @@ export async function checkAiMajor({ major, ai, openai, tarballs, work, tsc, log
   }
   writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(declarationsTsconfig));
   run(process.execPath, [tsc, '-p', project], project);
-  log(`ai@${major}: running the snippet against the packed sandbox and model stand-in`);
-  await new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['services.mjs'], { cwd: project, stdio: 'inherit' });
-    child.on('exit', (code) =>
-      code === 0 ? done() : fail(new Error(`ai@${major}: the snippet check failed (exit ${code})`)),
-    );
-  });
+  for (const node of nodes) {
+    const version = run(node, ['--version'], project).toString().trim();
+    log(`ai@${major}: running the snippet on Node ${version} against the packed sandbox`);
+    await new Promise((done, fail) => {
+      const child = spawn(node, ['services.mjs'], { cwd: project, stdio: 'inherit' });
+      child.on('exit', (code) =>
+        code === 0
+          ? done()
+          : fail(new Error(`ai@${major}: the snippet check failed (exit ${code})`)),
+      );
+    });
+  }
 }

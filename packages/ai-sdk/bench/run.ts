@@ -3,6 +3,7 @@
 // non-zero only when the harness itself fails (a section throws, a variant did not do what it
 // should). `--quick` runs fewer rounds (a smoke run, not for the record); `--rounds=N` sets 1a's.
 import os from 'node:os';
+import { loadAiSdkMajor } from './ai-sdk-major.ts';
 import { connections } from './connections.ts';
 import { endOfStreamDelay } from './end-of-stream.ts';
 import { firstText } from './first-text.ts';
@@ -42,27 +43,39 @@ console.log(
     `node ${process.version}, ${os.type()} ${os.release()} ${os.arch()}${quick ? ' (quick run)' : ''}`,
 );
 
-await section('1a stream throughput', async () => {
-  const t = await streamThroughput(throughputRounds);
-  const label = `1a streamText, ${t.deltas / 1000}k deltas, ${t.rounds} rounds`;
-  console.log(
-    `      ${label}, ms per stream: bare ${ms(t.ms.bare, 0)}, identity stage ${ms(t.ms.identity, 0)}, ` +
-      `ad ${ms(t.ms.ad, 0)}, no ad ${ms(t.ms.noAd, 0)}`,
-  );
-  const ratio = (summary: Summary) => `${fmt(summary.median)} (p99 ${fmt(summary.p99)})`;
-  row(
-    '1a bare + one identity TransformStream / bare (one bare stream stage, the target’s reference)',
-    ratio(t.identityRatio),
-    'reported',
-  );
-  row('1a ad filled / bare', ratio(t.adRatio), '≤ 1.10 median', t.adRatio.median <= 1.1);
-  row('1a no ad / bare', ratio(t.noAdRatio), '≤ 1.02 median', t.noAdRatio.median <= 1.02);
-  row(
-    '1a ad filled / identity stage (the middleware’s pull-based stage against a piped one)',
-    ratio(t.adOverIdentity),
-    'reported',
-  );
-});
+for (const major of [5, 6, 7] as const) {
+  await section(`1a stream throughput, ai@${major}`, async () => {
+    const t = await streamThroughput(throughputRounds, await loadAiSdkMajor(major));
+    const label = `1a ai@${major} streamText, ${t.deltas / 1000}k deltas, ${t.rounds} rounds`;
+    console.log(
+      `      ${label}, ms per stream: bare ${ms(t.ms.bare, 0)}, identity stage ${ms(t.ms.identity, 0)}, ` +
+        `ad ${ms(t.ms.ad, 0)}, no ad ${ms(t.ms.noAd, 0)}`,
+    );
+    const ratio = (summary: Summary) => `${fmt(summary.median)} (p99 ${fmt(summary.p99)})`;
+    row(
+      `1a ai@${major} bare + one identity TransformStream / bare (one bare stream stage, the target’s reference)`,
+      ratio(t.identityRatio),
+      'reported',
+    );
+    row(
+      `1a ai@${major} ad filled / bare`,
+      ratio(t.adRatio),
+      '≤ 1.10 median',
+      t.adRatio.median <= 1.1,
+    );
+    row(
+      `1a ai@${major} no ad / bare`,
+      ratio(t.noAdRatio),
+      '≤ 1.02 median',
+      t.noAdRatio.median <= 1.02,
+    );
+    row(
+      `1a ai@${major} ad filled / identity stage (the middleware’s pull-based stage against a piped one)`,
+      ratio(t.adOverIdentity),
+      'reported',
+    );
+  });
+}
 
 await section('1b time to first text', async () => {
   const f = await firstText(quick ? 30 : 200);

@@ -1,27 +1,23 @@
 import { adstractMiddleware } from '@adstract/ai-sdk';
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { type LanguageModel, streamText, wrapLanguageModel } from 'ai';
-import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
+import type { LanguageModel } from 'ai';
+import { convertArrayToReadableStream, type MockLanguageModelV4 } from 'ai/test';
+import { type AiSdkMajor, loadAiSdkMajor } from './ai-sdk-major.ts';
 import { benchFetch } from './fake-adstract.ts';
 import { collectGarbage, interleave, pairedRatios, type Summary, summarize } from './stats.ts';
 
-const usage = {
-  inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
-  outputTokens: { total: 1, text: 1, reasoning: undefined },
-};
+/** ai@7, the major the other sections measure. */
+export const AI_V7 = await loadAiSdkMajor(7);
 
-/** The parts of one answer of `deltas` text deltas. */
-export function answerParts(deltas: number): LanguageModelV4StreamPart[] {
+/** The parts of one answer of `deltas` text deltas, in the spec of `sdk`'s major. */
+export function answerParts(deltas: number, sdk: AiSdkMajor = AI_V7): LanguageModelV4StreamPart[] {
   const parts: LanguageModelV4StreamPart[] = [
     { type: 'stream-start', warnings: [] },
     { type: 'text-start', id: '0' },
   ];
   for (let index = 0; index < deltas; index++)
     parts.push({ type: 'text-delta', id: '0', delta: 'word ' });
-  parts.push(
-    { type: 'text-end', id: '0' },
-    { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage },
-  );
+  parts.push({ type: 'text-end', id: '0' }, sdk.finishPart);
   return parts;
 }
 
@@ -31,8 +27,9 @@ export function answerParts(deltas: number): LanguageModelV4StreamPart[] {
  */
 export function quietMockModel(
   stream: () => ReadableStream<LanguageModelV4StreamPart>,
+  sdk: AiSdkMajor = AI_V7,
 ): MockLanguageModelV4 {
-  const model: MockLanguageModelV4 = new MockLanguageModelV4({
+  const model: MockLanguageModelV4 = new sdk.MockModel({
     doStream: async () => {
       model.doStreamCalls.length = 0;
       return { stream: stream() };
@@ -42,8 +39,11 @@ export function quietMockModel(
 }
 
 /** A mock model that streams the given parts on every call. */
-export function mockModel(parts: LanguageModelV4StreamPart[]): MockLanguageModelV4 {
-  return quietMockModel(() => convertArrayToReadableStream(parts));
+export function mockModel(
+  parts: LanguageModelV4StreamPart[],
+  sdk: AiSdkMajor = AI_V7,
+): MockLanguageModelV4 {
+  return quietMockModel(() => convertArrayToReadableStream(parts), sdk);
 }
 
 /**
@@ -51,15 +51,20 @@ export function mockModel(parts: LanguageModelV4StreamPart[]): MockLanguageModel
  * with a JavaScript `transform` (a `pipeThrough`). The middleware's own stage is pull-based, and
  * cheaper than this one.
  */
-export function identityStageModel(parts: LanguageModelV4StreamPart[]): MockLanguageModelV4 {
-  return quietMockModel(() =>
-    convertArrayToReadableStream(parts).pipeThrough(
-      new TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart>({
-        transform(part, controller) {
-          controller.enqueue(part);
-        },
-      }),
-    ),
+export function identityStageModel(
+  parts: LanguageModelV4StreamPart[],
+  sdk: AiSdkMajor = AI_V7,
+): MockLanguageModelV4 {
+  return quietMockModel(
+    () =>
+      convertArrayToReadableStream(parts).pipeThrough(
+        new TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart>({
+          transform(part, controller) {
+            controller.enqueue(part);
+          },
+        }),
+      ),
+    sdk,
   );
 }
 
@@ -67,12 +72,15 @@ let session = 0;
 /** Fresh per-call context, so every call is a new message. */
 export function callContext() {
   session++;
-  return { adstract: { sessionId: `bench-${session}`, userAgent: 'bench', userIp: '127.0.0.1' } };
+  return {
+    adstract: { sessionId: `bench-${session}`, userAgent: 'bench', userIp: '198.51.100.23' },
+  };
 }
 
 export const PROMPT = 'How can I improve user retention?';
 
 export interface ThroughputResult {
+  major: AiSdkMajor['major'];
   rounds: number;
   deltas: number;
   /** Milliseconds per stream, each variant. */
@@ -92,9 +100,11 @@ export interface ThroughputResult {
  */
 export async function streamThroughput(
   rounds: number,
+  sdk: AiSdkMajor = AI_V7,
   deltas = 100_000,
 ): Promise<ThroughputResult> {
-  const parts = answerParts(deltas);
+  const { streamText, wrapLanguageModel } = sdk;
+  const parts = answerParts(deltas, sdk);
   const outcomes = { filled: 0, noFill: 0 };
   const filled = adstractMiddleware({
     apiKey: 'adpk_bench_0123456789',
@@ -119,10 +129,10 @@ export async function streamThroughput(
     return performance.now() - started;
   };
   const variants = {
-    bare: time(mockModel(parts)),
-    identity: time(identityStageModel(parts)),
-    ad: time(wrapLanguageModel({ model: mockModel(parts), middleware: filled })),
-    noAd: time(wrapLanguageModel({ model: mockModel(parts), middleware: empty })),
+    bare: time(mockModel(parts, sdk)),
+    identity: time(identityStageModel(parts, sdk)),
+    ad: time(wrapLanguageModel({ model: mockModel(parts, sdk), middleware: filled })),
+    noAd: time(wrapLanguageModel({ model: mockModel(parts, sdk), middleware: empty })),
   };
   await interleave(1, variants, collectGarbage);
   const samples = await interleave(rounds, variants, collectGarbage);
@@ -131,6 +141,7 @@ export async function streamThroughput(
     throw new Error(`1a: ${outcomes.filled} ads filled, ${outcomes.noFill} no fills`);
   }
   return {
+    major: sdk.major,
     rounds,
     deltas,
     ms: {

@@ -111,7 +111,7 @@ async function runStream(target: LanguageModel, id: number): Promise<StreamRun> 
     abortSignal: controller.signal,
     maxRetries: 0,
     providerOptions: {
-      adstract: { sessionId: `stress-${id}`, userAgent: 'stress', userIp: '127.0.0.1' },
+      adstract: { sessionId: `stress-${id}`, userAgent: 'stress', userIp: '198.51.100.23' },
     },
   });
   let text = '';
