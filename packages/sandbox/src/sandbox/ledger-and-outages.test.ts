@@ -39,8 +39,12 @@ async function post(
   }
 }
 
-const acknowledge = (adResponseId: string) =>
-  post('acknowledge', { ad_response_id: adResponseId, llm_response: 'Acme Analytics helps.' });
+const acknowledge = (adResponseId: string, timeoutMs?: number) =>
+  post(
+    'acknowledge',
+    { ad_response_id: adResponseId, llm_response: 'Acme Analytics helps.' },
+    timeoutMs,
+  );
 
 /** Sends a start over a raw socket and closes it without reading the answer (a reset). */
 function startUnread(): Promise<void> {
@@ -128,6 +132,18 @@ describe('accounting of issued ads', () => {
     expect(await acknowledge(id)).toMatchObject({ status: 200, body: { status: 'ok' } });
     expect(sandbox.ads()).toMatchObject([{ acknowledgements: 1, faultedAcknowledges: 2 }]);
     expect(sandbox.ledgerSummary()).toMatchObject({ issued: 1, acknowledged: 1, orphaned: [] });
+  });
+  it('counts an acknowledge processed during a slow fault though its client gave up', async () => {
+    const started = await post('start', startBody());
+    if (!('status' in started)) throw started.error;
+    sandbox.setFaults('ack=slow=300');
+    const id = String(started.body.ad_response_id);
+    expect(await acknowledge(id, 50)).toMatchObject({ error: { name: 'TimeoutError' } });
+    expect(sandbox.ads()).toMatchObject([{ acknowledgements: 1 }]);
+    await expect.poll(() => sandbox.requests[1]?.outcome).toBe('unsent 200: ok');
+    sandbox.setFaults(undefined);
+    expect(await acknowledge(id)).toMatchObject({ status: 409 });
+    expect(sandbox.ledgerSummary()).toMatchObject({ acknowledged: 1, acknowledgedMoreThanOnce: 1 });
   });
 });
 
