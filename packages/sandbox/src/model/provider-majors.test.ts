@@ -21,6 +21,8 @@ type CreateOpenAI = typeof createOpenAIV4;
 
 interface Major {
   major: string;
+  /** The provider spec the major's models implement. */
+  specification: 'v2' | 'v3' | 'v4';
   ai: Ai;
   createOpenAI: CreateOpenAI;
 }
@@ -28,15 +30,22 @@ interface Major {
 const majors: Major[] = [
   {
     major: 'ai@5 + @ai-sdk/openai@2 (LanguageModelV2)',
+    specification: 'v2',
     ai: aiV5 as unknown as Ai,
     createOpenAI: createOpenAIV2 as unknown as CreateOpenAI,
   },
   {
     major: 'ai@6 + @ai-sdk/openai@3 (LanguageModelV3)',
+    specification: 'v3',
     ai: aiV6 as unknown as Ai,
     createOpenAI: createOpenAIV3 as unknown as CreateOpenAI,
   },
-  { major: 'ai@7 + @ai-sdk/openai@4 (LanguageModelV4)', ai: aiV7, createOpenAI: createOpenAIV4 },
+  {
+    major: 'ai@7 + @ai-sdk/openai@4 (LanguageModelV4)',
+    specification: 'v4',
+    ai: aiV7,
+    createOpenAI: createOpenAIV4,
+  },
 ];
 
 type Provider = ReturnType<CreateOpenAI>;
@@ -66,7 +75,7 @@ const instruction = {
   wrappingType: 'xml' as const,
 };
 
-describe.each(cases)('$major, $api API', ({ ai, createOpenAI, path, pick }) => {
+describe.each(cases)('$major, $api API', ({ ai, createOpenAI, path, pick, specification }) => {
   const model = () => pick(createOpenAI({ baseURL: standIn.url, apiKey: 'stand-in' }));
   const weatherTool = () =>
     ai.tool({
@@ -79,6 +88,11 @@ describe.each(cases)('$major, $api API', ({ ai, createOpenAI, path, pick }) => {
       }),
       execute: async ({ city }) => ({ city, temperatureC: 21 }),
     });
+
+  it('drives a model of its own provider spec', () => {
+    const picked = model();
+    expect(typeof picked === 'object' && picked.specificationVersion).toBe(specification);
+  });
 
   it('generates and streams a plain answer with its finish reason and usage', async () => {
     const generated = await ai.generateText({ model: model(), prompt: 'What is 2 + 2?' });
