@@ -14,6 +14,7 @@ export {
   type ModelStandInOptions,
   startModelStandIn,
 } from './model/start-model-stand-in.js';
+export type { AdDelivery } from './sandbox/ad-ledger.js';
 export { PRODUCTS, type Product, SENSITIVE_WORDS } from './sandbox/catalog.js';
 export {
   FaultSyntaxError,
@@ -25,6 +26,7 @@ export {
   type TargetedFault,
 } from './sandbox/fault.js';
 export { ACKNOWLEDGE_PATH, START_PATH } from './sandbox/handle-request.js';
+export type { AdLedgerSummary, IssuedAd } from './sandbox/issued-ads.js';
 export {
   DEFAULT_RANDOM_RATES,
   type RandomFaultOptions,

@@ -29,7 +29,8 @@ const GENERIC_WORDS = new Set([
   'data',
 ]);
 
-const PLACE_PROPERTY = /city|location|place|destination|town|country|region|where/i;
+/** Property names that ask for a place: they get the question's proper noun. */
+export const PLACE_PROPERTY = /city|location|place|destination|town|country|region|where/i;
 const NOT_NAMES = new Set(['I', "I'm", "I've", "I'd", "I'll"]);
 
 /** The topic words of a tool name: `getWeather` → `weather`, `search_flights` → `flights`. */

@@ -15,6 +15,12 @@ export interface ToolResult {
 /** How the request lets the model use tools. */
 export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
+/** A request for JSON output (`response_format` / `text.format`), with its JSON schema if any. */
+export interface JsonFormat {
+  /** The JSON schema the answer must follow; undefined for plain JSON mode (`json_object`). */
+  schema: unknown;
+}
+
 /** What the stand-in reads from a Chat Completions or Responses request. */
 export interface Conversation {
   /** The text of the latest user message (text parts joined), if any. */
@@ -25,6 +31,8 @@ export interface Conversation {
   toolChoice: ToolChoice;
   /** Every text of the request, for the usage numbers. */
   allText: string;
+  /** Set when the request asks for JSON output (structured output). */
+  jsonFormat?: JsonFormat | undefined;
 }
 
 /** A plain JSON object. */
@@ -50,4 +58,17 @@ export function readToolChoice(value: unknown): ToolChoice {
     if (typeof fn.name === 'string') return { name: fn.name };
   }
   return 'auto';
+}
+
+/**
+ * Reads a JSON output request in either API's spelling: Chat Completions `response_format`
+ * (`{ type: 'json_schema', json_schema: { schema } }` or `{ type: 'json_object' }`), Responses
+ * `text.format` (`{ type: 'json_schema', schema }` or `{ type: 'json_object' }`).
+ */
+export function readJsonFormat(format: unknown): JsonFormat | undefined {
+  if (!isObject(format)) return undefined;
+  if (format.type === 'json_object') return { schema: undefined };
+  if (format.type !== 'json_schema') return undefined;
+  const holder = isObject(format.json_schema) ? format.json_schema : format;
+  return { schema: holder.schema };
 }

@@ -44,9 +44,12 @@ export function openEventStream(
   };
 }
 
-/** Splits text into word-sized deltas that join back to exactly the text. */
+/**
+ * Splits text into word-sized deltas that join back to exactly the text. A run of more than 16
+ * characters without a space (JSON, a URL) is cut into 16-character pieces, as tokens would be.
+ */
 export function splitDeltas(text: string): string[] {
-  return text.match(/^\s+|\S+\s*/g) ?? [];
+  return text.match(/^\s+|\S{1,16}\s*/g) ?? [];
 }
 
 /** Splits tool-call arguments into a few chunks, like a model streaming JSON. */

@@ -4,11 +4,12 @@ import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { chatCompletionBody, streamChatCompletion } from './chat-completions.js';
 import { type Conversation, isObject } from './conversation.js';
 import { openEventStream } from './event-stream.js';
+import type { ItemStore } from './item-store.js';
 import { openaiErrorBody } from './openai-error.js';
 import { planTurn } from './plan-turn.js';
 import { readChatRequest } from './read-chat-request.js';
 import { readResponsesRequest } from './read-responses-request.js';
-import { responseBody, streamResponse } from './responses-api.js';
+import { responseBody, storedOutputItem, streamResponse } from './responses-api.js';
 import { createTurnContext } from './turn-context.js';
 
 /** One request the stand-in received. */
@@ -32,6 +33,8 @@ export interface StandInState {
   active: Set<AbortController>;
   /** The current pause between streamed deltas. */
   chunkDelayMs: () => number;
+  /** Output items of earlier Responses answers, for `item_reference` inputs. */
+  items: ItemStore;
 }
 
 const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -119,9 +122,13 @@ export async function handleModelRequest(
     return fail(400, "Missing required parameter: 'input'.", 'missing_required_parameter');
   }
   const conversation: Conversation =
-    api === 'chat' ? readChatRequest(body) : readResponsesRequest(body);
+    api === 'chat' ? readChatRequest(body) : readResponsesRequest(body, state.items.get);
   const turn = planTurn(conversation);
   const context = createTurnContext(body.model, conversation.allText);
+  // OpenAI stores a response's items unless asked not to (`store: false`).
+  if (api === 'responses' && body.store !== false) {
+    state.items.remember(...storedOutputItem(turn, context));
+  }
   const summary = `${api}${body.stream === true ? ' stream' : ''} ${
     turn.kind === 'text' ? 'text' : `tool-call ${turn.name}`
   }`;

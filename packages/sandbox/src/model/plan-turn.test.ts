@@ -48,3 +48,21 @@ describe('planTurn', () => {
     expect(planTurn(conversation({}))).toMatchObject({ kind: 'text' });
   });
 });
+
+describe('planTurn with structured output', () => {
+  it('answers JSON that follows the schema, without the sponsored mention', () => {
+    const turn = planTurn(
+      conversation({
+        userText,
+        jsonFormat: { schema: { type: 'object', properties: { city: { type: 'string' } } } },
+      }),
+    );
+    expect(turn).toEqual({ kind: 'text', text: '{"city":"Lisbon"}' });
+  });
+
+  it('still calls a fitting tool first', () => {
+    expect(
+      planTurn(conversation({ userText, tools: [weatherTool], jsonFormat: { schema: undefined } })),
+    ).toMatchObject({ kind: 'tool-call', name: 'getWeather' });
+  });
+});

@@ -39,4 +39,20 @@ describe('readChatRequest', () => {
       toolChoice: 'auto',
     });
   });
+
+  it('reads response_format: a JSON schema, or plain JSON mode', () => {
+    const schema = { type: 'object', properties: { city: { type: 'string' } } };
+    expect(
+      readChatRequest({
+        messages: [],
+        response_format: { type: 'json_schema', json_schema: { name: 'response', schema } },
+      }).jsonFormat,
+    ).toEqual({ schema });
+    expect(
+      readChatRequest({ messages: [], response_format: { type: 'json_object' } }).jsonFormat,
+    ).toEqual({ schema: undefined });
+    expect(
+      readChatRequest({ messages: [], response_format: { type: 'text' } }).jsonFormat,
+    ).toBeUndefined();
+  });
 });

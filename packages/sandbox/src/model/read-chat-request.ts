@@ -3,11 +3,12 @@ import {
   contentText,
   isObject,
   type OfferedTool,
+  readJsonFormat,
   readToolChoice,
   type ToolResult,
 } from './conversation.js';
 
-/** Reads a Chat Completions body (`messages`, `tools`, `tool_choice`). */
+/** Reads a Chat Completions body (`messages`, `tools`, `tool_choice`, `response_format`). */
 export function readChatRequest(body: Record<string, unknown>): Conversation {
   const messages = Array.isArray(body.messages) ? body.messages.filter(isObject) : [];
   const names = new Map<string, string>();
@@ -43,5 +44,6 @@ export function readChatRequest(body: Record<string, unknown>): Conversation {
     tools,
     toolChoice: readToolChoice(body.tool_choice),
     allText: texts.join('\n'),
+    jsonFormat: readJsonFormat(body.response_format),
   };
 }

@@ -36,4 +36,31 @@ describe('readResponsesRequest', () => {
       toolChoice: 'required',
     });
   });
+
+  it('resolves item references to stored items, and reads the JSON format', () => {
+    const stored: Record<string, Record<string, unknown>> = {
+      fc_1: { type: 'function_call', call_id: 'call_1', name: 'getWeather', arguments: '{}' },
+    };
+    const conversation = readResponsesRequest(
+      {
+        input: [
+          { role: 'user', content: 'Weather in Lisbon?' },
+          { type: 'item_reference', id: 'fc_1' },
+          { type: 'item_reference', id: 'fc_unknown' },
+          { type: 'function_call_output', call_id: 'call_1', output: '{"temperatureC":21}' },
+        ],
+        text: { format: { type: 'json_schema', name: 'weather', schema: { type: 'object' } } },
+      },
+      (id) => stored[id],
+    );
+    expect(conversation).toMatchObject({
+      toolResults: [{ name: 'getWeather', output: '{"temperatureC":21}' }],
+      jsonFormat: { schema: { type: 'object' } },
+    });
+    expect(readResponsesRequest({ input: 'Hi', text: { format: { type: 'text' } } })).toMatchObject(
+      {
+        jsonFormat: undefined,
+      },
+    );
+  });
 });

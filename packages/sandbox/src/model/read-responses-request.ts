@@ -3,20 +3,32 @@ import {
   contentText,
   isObject,
   type OfferedTool,
+  readJsonFormat,
   readToolChoice,
   type ToolResult,
 } from './conversation.js';
 
+/** Finds a stored output item by id (see `ItemStore`). */
+export type ItemLookup = (id: string) => Record<string, unknown> | undefined;
+
 /**
  * Reads a Responses body: `input` (a string, or items: messages, `function_call`,
- * `function_call_output`; `item_reference`s are skipped), `instructions`, `tools`, `tool_choice`.
+ * `function_call_output`, and `item_reference`s, resolved with `lookup` and skipped when unknown),
+ * `instructions`, `tools`, `tool_choice`, `text.format`.
  */
-export function readResponsesRequest(body: Record<string, unknown>): Conversation {
+export function readResponsesRequest(
+  body: Record<string, unknown>,
+  lookup: ItemLookup = () => undefined,
+): Conversation {
   const items =
     typeof body.input === 'string'
       ? [{ role: 'user', content: body.input }]
       : Array.isArray(body.input)
-        ? body.input.filter(isObject)
+        ? body.input.filter(isObject).flatMap((item) => {
+            if (item.type !== 'item_reference') return [item];
+            const stored = typeof item.id === 'string' ? lookup(item.id) : undefined;
+            return stored === undefined ? [] : [stored];
+          })
         : [];
   const names = new Map<string, string>();
   let userText: string | undefined;
@@ -54,5 +66,6 @@ export function readResponsesRequest(body: Record<string, unknown>): Conversatio
     tools,
     toolChoice: readToolChoice(body.tool_choice),
     allText: texts.join('\n'),
+    jsonFormat: readJsonFormat(isObject(body.text) ? body.text.format : undefined),
   };
 }

@@ -58,6 +58,32 @@ export async function streamResponse(
   stream.end();
 }
 
+/**
+ * The answer's output item as a later request's input item, with its id: what OpenAI stores for
+ * an `item_reference` (`@ai-sdk/openai@2` refers to its function calls this way).
+ */
+export function storedOutputItem(
+  turn: ModelTurn,
+  context: TurnContext,
+): [id: string, item: Record<string, unknown>] {
+  const id = itemIdOf(turn, context);
+  if (turn.kind === 'tool-call') {
+    return [
+      id,
+      {
+        type: 'function_call',
+        call_id: context.callId,
+        name: turn.name,
+        arguments: turn.arguments,
+      },
+    ];
+  }
+  return [
+    id,
+    { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: turn.text }] },
+  ];
+}
+
 function itemIdOf(turn: ModelTurn, context: TurnContext): string {
   return `${turn.kind === 'text' ? 'msg' : 'fc'}_${context.id}`;
 }

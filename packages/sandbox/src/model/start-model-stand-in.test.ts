@@ -314,6 +314,37 @@ describe('the wire format', () => {
     ]);
   });
 
+  it('keeps Responses output items for item_reference inputs, unless store is false', async () => {
+    const tools = [
+      {
+        type: 'function',
+        name: 'getWeather',
+        parameters: { type: 'object', properties: { city: { type: 'string' } } },
+      },
+    ];
+    const question = { role: 'user', content: 'Weather in Porto today?' };
+    for (const store of [true, false]) {
+      const first = await (
+        await post('/responses', { model: 'm', input: [question], tools, store })
+      ).json();
+      const call = first.output[0] as { id: string; call_id: string };
+      const followUp = await (
+        await post('/responses', {
+          model: 'm',
+          input: [
+            question,
+            { type: 'item_reference', id: call.id },
+            { type: 'function_call_output', call_id: call.call_id, output: '{"sky":"clear"}' },
+          ],
+          tools,
+        })
+      ).json();
+      expect(followUp.output[0].content[0].text).toContain(
+        store ? 'getWeather returned: sky clear' : 'the tool returned: sky clear',
+      );
+    }
+  });
+
   it('answers OpenAI-style errors for bad requests and unknown paths', async () => {
     const missing = await post('/chat/completions', { model: 'm' });
     expect(missing.status).toBe(400);

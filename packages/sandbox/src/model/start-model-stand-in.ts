@@ -8,7 +8,11 @@ import {
   type ModelRequest,
   type StandInState,
 } from './handle-model-request.js';
+import { createItemStore } from './item-store.js';
 import { openaiErrorBody } from './openai-error.js';
+
+/** How many output items the stand-in keeps for `item_reference` inputs (the most recent ones). */
+const STORED_ITEMS_LIMIT = 10_000;
 
 /** Options of {@link startModelStandIn}. */
 export interface ModelStandInOptions {
@@ -73,6 +77,7 @@ export async function startModelStandIn(options: ModelStandInOptions = {}): Prom
     log: resolveLogger(options.logger, false, '[model-stand-in]'),
     active: new Set(),
     chunkDelayMs: () => chunkDelayMs,
+    items: createItemStore(STORED_ITEMS_LIMIT),
   };
 
   const server = createServer((request, response) => {

@@ -1,5 +1,13 @@
 import type { SandboxFault } from './fault.js';
 
+/**
+ * Whether the client got a start's answer: `pending` while it waits to be written (a `slow`
+ * fault), `sent` once written to a client that has not reset it unread, `unread` when the client
+ * reset the connection with the answer unread (its timeout fired first), `not-sent` when the
+ * client was gone before the answer could be written.
+ */
+export type AdDelivery = 'pending' | 'sent' | 'unread' | 'not-sent';
+
 /** What the sandbox remembers about one ad response (from a 200, 201 or 202 start). */
 export interface AdRecord {
   adResponseId: string;
@@ -11,13 +19,21 @@ export interface AdRecord {
   acknowledgeFaults: SandboxFault[];
   /** The start's random-mode key, so the acknowledge's draw is reproducible too. */
   randomKey: string;
-  acknowledged: boolean;
+  /** The id of the start's `RecordedRequest`. */
+  requestId: number;
+  delivery: AdDelivery;
+  /** Acknowledges processed for this ad: the first is answered 200/201, every later one 409. */
+  acknowledgements: number;
+  /** Acknowledges of this ad that a fault answered instead (5xx, hang, reset…): not processed. */
+  faultedAcknowledges: number;
 }
 
 /** The sandbox's memory: ad responses, messages that already asked, and retry counts. */
 export interface AdLedger {
   get(adResponseId: string): AdRecord | undefined;
   add(record: AdRecord): void;
+  /** Every ad response, in the order the sandbox decided them. */
+  list(): IterableIterator<AdRecord>;
   /** True when this message (key + session + prompt) already has an ad request. */
   hasMessage(messageKey: string): boolean;
   addMessage(messageKey: string): void;
@@ -34,6 +50,7 @@ export function createAdLedger(): AdLedger {
   return {
     get: (adResponseId) => ads.get(adResponseId),
     add: (record) => void ads.set(record.adResponseId, record),
+    list: () => ads.values(),
     hasMessage: (messageKey) => messages.has(messageKey),
     addMessage: (messageKey) => void messages.add(messageKey),
     nextAttempt(key) {

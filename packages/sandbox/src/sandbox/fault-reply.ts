@@ -5,7 +5,7 @@ import { errorReply, type Reply } from './reply.js';
 /** A fault that replaces the normal answer. */
 export type TerminalFault = Exclude<
   SandboxFault,
-  { type: 'latency' } | { type: 'recoverable-error' }
+  { type: 'latency' } | { type: 'slow' } | { type: 'recoverable-error' }
 >;
 
 /** The answer a terminal fault gives instead of processing the request. */
@@ -58,5 +58,7 @@ export function faultReply(fault: TerminalFault, target: FaultTarget): Reply {
       };
     case 'hang':
       return { kind: 'hang', outcome };
+    case 'reset':
+      return { kind: 'reset', outcome };
   }
 }

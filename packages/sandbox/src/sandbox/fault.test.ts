@@ -23,6 +23,15 @@ describe('parseFaults', () => {
     ]);
   });
 
+  it('parses the outage faults: slow answers and connection resets', () => {
+    expect(parseFaults('slow=1500, reset, ack=reset, ack=slow=20', 'start')).toEqual([
+      { target: 'start', fault: { type: 'slow', ms: 1500 } },
+      { target: 'start', fault: { type: 'reset' } },
+      { target: 'acknowledge', fault: { type: 'reset' } },
+      { target: 'acknowledge', fault: { type: 'slow', ms: 20 } },
+    ]);
+  });
+
   it('targets ack= items at the acknowledge and plain items at the given call', () => {
     expect(parseFaults('hang, ack=500, ACK=latency=20, ack=201', 'start')).toEqual([
       { target: 'start', fault: { type: 'hang' } },
@@ -43,6 +52,8 @@ describe('parseFaults', () => {
     ['server-error=404', 'from 500 to 599'],
     ['200', 'from 400 to 599'],
     ['hang=5', 'takes no value'],
+    ['reset=1', 'takes no value'],
+    ['slow', 'delay in ms'],
     ['recoverable-error', 'only applies to acknowledge'],
     ['ack=ack=500', 'cannot be nested'],
     ['latency=1=2', 'too many'],
@@ -62,7 +73,15 @@ describe('parseFaults', () => {
 
 describe('describeFault', () => {
   it('round-trips through the grammar', () => {
-    for (const text of ['latency=20', 'server-error=502', 'status=404', 'rate-limit=3', 'hang']) {
+    for (const text of [
+      'latency=20',
+      'slow=40',
+      'server-error=502',
+      'status=404',
+      'rate-limit=3',
+      'hang',
+      'reset',
+    ]) {
       const [parsed] = parseFaults(text, 'start');
       expect(describeFault(parsed!.fault)).toBe(text);
     }

@@ -12,6 +12,13 @@ export type SandboxFault =
   | { type: 'shape' }
   /** Never answers; the connection stays open until the client gives up or the sandbox closes. */
   | { type: 'hang' }
+  /** Resets the TCP connection (RST) instead of answering. */
+  | { type: 'reset' }
+  /**
+   * Processes the request at once, then waits this long before answering: a start's 200 is issued
+   * (and must be acknowledged) even when the client gives up before the answer arrives.
+   */
+  | { type: 'slow'; ms: number }
   /** Acknowledge only: processes the acknowledge, then answers 201 `recoverable_error`. */
   | { type: 'recoverable-error' };
 
@@ -78,6 +85,8 @@ function parseItem(item: string, target: FaultTarget, original: string): Sandbox
   switch (name) {
     case 'latency':
       return { type: 'latency', ms: integer(0, MAX_LATENCY_MS, 'the latency in ms') };
+    case 'slow':
+      return { type: 'slow', ms: integer(0, MAX_LATENCY_MS, 'the delay in ms') };
     case 'server-error':
       return {
         type: 'status',
@@ -93,6 +102,7 @@ function parseItem(item: string, target: FaultTarget, original: string): Sandbox
     case 'malformed':
     case 'shape':
     case 'hang':
+    case 'reset':
       noValue();
       return { type: name };
     case 'recoverable-error':
@@ -104,7 +114,7 @@ function parseItem(item: string, target: FaultTarget, original: string): Sandbox
       throw fail('ack= cannot be nested');
     default:
       throw fail(
-        'unknown fault (known: latency=MS, server-error[=5xx], STATUS, rate-limit[=SECONDS], malformed, shape, hang, ack=FAULT, ack=recoverable-error)',
+        'unknown fault (known: latency=MS, slow=MS, server-error[=5xx], STATUS, rate-limit[=SECONDS], malformed, shape, hang, reset, ack=FAULT, ack=recoverable-error)',
       );
   }
 }
@@ -131,6 +141,8 @@ export function describeFault(fault: SandboxFault): string {
   switch (fault.type) {
     case 'latency':
       return `latency=${fault.ms}`;
+    case 'slow':
+      return `slow=${fault.ms}`;
     case 'status':
       return fault.status >= 500 ? `server-error=${fault.status}` : `status=${fault.status}`;
     case 'rate-limit':

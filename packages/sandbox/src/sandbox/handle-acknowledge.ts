@@ -45,7 +45,8 @@ export function handleAcknowledge(input: AcknowledgeInput): Reply {
       'not-acknowledgeable',
     );
   }
-  if (record.acknowledged) {
+  record.acknowledgements++;
+  if (record.acknowledgements > 1) {
     return errorReply(
       409,
       'already_acknowledged',
@@ -53,7 +54,6 @@ export function handleAcknowledge(input: AcknowledgeInput): Reply {
       'duplicate',
     );
   }
-  record.acknowledged = true;
   if (input.recoverable) {
     return {
       kind: 'json',

@@ -5,12 +5,10 @@ import { pathOf } from '../http/path-of.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { stopWatching, watchUnread } from '../http/unread-watch.js';
 import type { AdLedger } from './ad-ledger.js';
+import { answerRequest } from './answer-request.js';
 import { API_KEY_HEADER } from './api-key.js';
 import { FaultSyntaxError, type TargetedFault } from './fault.js';
-import { faultReply } from './fault-reply.js';
 import { isRecord } from './field-errors.js';
-import { handleAcknowledge } from './handle-acknowledge.js';
-import { handleStart } from './handle-start.js';
 import { formatLogLine } from './log-line.js';
 import { FAULT_HEADER, type FaultPlan, planFaults, UnknownMarkerError } from './plan-faults.js';
 import type { RandomFaultRates } from './random-faults.js';
@@ -95,10 +93,14 @@ export async function handleRequest(
     );
   const finish = (reply: Reply | 'gone') => {
     record.durationMs = performance.now() - startedAt;
+    const ad = reply !== 'gone' && reply.kind === 'json' ? reply.ad : undefined;
     if (reply === 'gone' || response.destroyed) {
       record.outcome = state.isClosing() ? 'sandbox-closed' : 'client-closed';
     } else if (reply.kind === 'hang') {
       record.outcome = reply.outcome;
+    } else if (reply.kind === 'reset') {
+      record.outcome = reply.outcome;
+      request.socket.resetAndDestroy();
     } else {
       const payload = reply.kind === 'json' ? JSON.stringify(reply.body) : reply.text;
       response.writeHead(reply.status, {
@@ -110,13 +112,23 @@ export async function handleRequest(
       record.status = reply.status;
       record.responseBody = reply.kind === 'json' ? reply.body : reply.text;
       record.outcome = reply.outcome;
+      if (ad !== undefined) ad.delivery = 'sent';
       watchUnread(request.socket, () => {
         record.status = undefined;
         record.outcome = `unread ${reply.status}: ${reply.outcome}`;
+        if (ad !== undefined) ad.delivery = 'unread';
         log(`client reset the connection before reading the ${reply.status} answer`);
       });
     }
     log(record.outcome ?? '');
+  };
+  /** Ends a request processed but not answered: the client left during a `slow` fault. */
+  const unsent = (reply: Reply) => {
+    if (reply.kind !== 'json' && reply.kind !== 'text') return finish('gone');
+    record.durationMs = performance.now() - startedAt;
+    record.outcome = `unsent ${reply.status}: ${reply.outcome}`;
+    if (reply.kind === 'json' && reply.ad !== undefined) reply.ad.delivery = 'not-sent';
+    log(record.outcome);
   };
 
   if (tooLarge) {
@@ -156,28 +168,20 @@ export async function handleRequest(
   await afterPendingIo();
   if (gone.signal.aborted || request.socket.destroyed) return finish('gone');
 
-  const apiKeyHeader = request.headers[API_KEY_HEADER];
-  if (plan.terminal !== undefined) return finish(faultReply(plan.terminal, target));
-  if (target === 'start') {
-    return finish(
-      handleStart({
-        apiKeyHeader,
-        body: json,
-        ledger: state.ledger,
-        startedAt,
-        acknowledgeFaults: plan.acknowledgeFaults,
-        randomKey: plan.randomKey,
-      }),
-    );
+  const reply = answerRequest(state, plan, {
+    target,
+    apiKeyHeader: request.headers[API_KEY_HEADER],
+    body: json,
+    ad,
+    startedAt,
+    requestId: record.id,
+  });
+  // A `slow` fault: the request is processed (a start's ad is issued) before the wait.
+  if (plan.answerDelayMs > 0 && !(await delay(plan.answerDelayMs, gone.signal))) {
+    return unsent(reply);
   }
-  return finish(
-    handleAcknowledge({
-      apiKeyHeader,
-      body: json,
-      ledger: state.ledger,
-      recoverable: plan.recoverable,
-    }),
-  );
+  if (response.destroyed) return unsent(reply);
+  return finish(reply);
 }
 
 function route(method: string, path: string): 'start' | 'acknowledge' | Reply {

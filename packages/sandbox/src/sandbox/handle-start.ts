@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { buildEnhancedPrompt } from '../ad-instruction.js';
-import type { AdLedger } from './ad-ledger.js';
+import type { AdLedger, AdRecord } from './ad-ledger.js';
 import { checkRequest, type RequestBasics } from './check-request.js';
 import { chooseOutcome } from './choose-outcome.js';
 import type { SandboxFault } from './fault.js';
@@ -15,6 +15,8 @@ export interface StartInput extends RequestBasics {
   /** Faults to apply to this ad's acknowledge (from `ack=…` markers and headers). */
   acknowledgeFaults: SandboxFault[];
   randomKey: string;
+  /** The id of the start's `RecordedRequest`. */
+  requestId: number;
 }
 
 const HTTP_BY_STATUS = { ok: 200, rejected: 201, no_fill: 202 } as const;
@@ -44,18 +46,23 @@ export function handleStart(input: StartInput): Reply {
   const product = outcome.status === 'ok' ? outcome.product : undefined;
   const httpStatus = HTTP_BY_STATUS[outcome.status];
   const adResponseId = randomUUID();
-  input.ledger.add({
+  const record: AdRecord = {
     adResponseId,
     apiKey: checked.key,
     httpStatus,
     productName: product?.name,
     acknowledgeFaults: input.acknowledgeFaults,
     randomKey: input.randomKey,
-    acknowledged: false,
-  });
+    requestId: input.requestId,
+    delivery: 'pending',
+    acknowledgements: 0,
+    faultedAcknowledges: 0,
+  };
+  input.ledger.add(record);
   return {
     kind: 'json',
     status: httpStatus,
+    ad: record,
     body: {
       ad_request_id: randomUUID(),
       ad_response_id: adResponseId,

@@ -22,7 +22,10 @@ const ad = (faults: AdRecord['acknowledgeFaults']): AdRecord => ({
   productName: 'Acme Analytics',
   acknowledgeFaults: faults,
   randomKey: 'k',
-  acknowledged: false,
+  requestId: 1,
+  delivery: 'sent',
+  acknowledgements: 0,
+  faultedAcknowledges: 0,
 });
 
 describe('planFaults', () => {
@@ -66,6 +69,17 @@ describe('planFaults', () => {
       latencyMs: 10,
       terminal: { type: 'status', status: 503 },
       labels: ['latency=10', 'server-error=503'],
+    });
+  });
+
+  it('adds slow delays up apart from latency, and keeps them after a terminal fault', () => {
+    expect(
+      planFaults(sources({ header: 'slow=30, latency=5, slow=20, reset', serverFaults: [] })),
+    ).toMatchObject({
+      latencyMs: 5,
+      answerDelayMs: 50,
+      terminal: { type: 'reset' },
+      labels: ['latency=5', 'slow=50', 'reset'],
     });
   });
 

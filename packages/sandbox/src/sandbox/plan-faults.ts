@@ -16,8 +16,10 @@ export const FAULT_HEADER = 'x-sandbox-fault';
 
 /** What the faults of one request add up to. */
 export interface FaultPlan {
-  /** Total added latency. */
+  /** Total added latency, before processing. */
   latencyMs: number;
+  /** Total delay between processing and answering (`slow` faults). */
+  answerDelayMs: number;
   /** The first fault that replaces the answer, if any. */
   terminal: TerminalFault | undefined;
   /** Acknowledge: answer 201 `recoverable_error` after processing. */
@@ -77,19 +79,23 @@ export function planFaults(sources: FaultSources): FaultPlan {
   }
 
   let latencyMs = 0;
+  let answerDelayMs = 0;
   let terminal: TerminalFault | undefined;
   let recoverable = false;
   for (const fault of forThisCall) {
     if (fault.type === 'latency') latencyMs += fault.ms;
+    else if (fault.type === 'slow') answerDelayMs += fault.ms;
     else if (fault.type === 'recoverable-error') recoverable = true;
     else terminal ??= fault;
   }
   const labels: string[] = [];
   if (latencyMs > 0) labels.push(`latency=${latencyMs}`);
+  if (answerDelayMs > 0) labels.push(`slow=${answerDelayMs}`);
   if (terminal !== undefined) labels.push(describeFault(terminal));
   else if (recoverable) labels.push('recoverable-error');
   return {
     latencyMs,
+    answerDelayMs,
     terminal,
     recoverable: recoverable && terminal === undefined,
     acknowledgeFaults:

@@ -51,6 +51,31 @@ describe('drawRandomFaults', () => {
   });
 });
 
+describe('drawRandomFaults: slow answers and resets', () => {
+  const withOutages = resolveRandomRates({
+    seed: 7,
+    rates: { ...rates, slow: 0.2, reset: 0.1 },
+  });
+
+  it('draws them at their rates, and leaves the other faults as they were', () => {
+    const count = (target: 'start' | 'acknowledge', type: string) =>
+      keys.filter((key) =>
+        drawRandomFaults(7, withOutages, target, key).some((fault) => fault.type === type),
+      ).length / keys.length;
+    for (const target of ['start', 'acknowledge'] as const) {
+      expect(count(target, 'slow')).toBeCloseTo(0.2, 1);
+      expect(count(target, 'reset')).toBeCloseTo(0.1, 1);
+    }
+    for (const key of keys) {
+      const before = drawRandomFaults(7, rates, 'start', key);
+      const after = drawRandomFaults(7, withOutages, 'start', key);
+      expect(after.filter((fault) => fault.type !== 'slow' && fault.type !== 'reset')).toEqual(
+        before,
+      );
+    }
+  });
+});
+
 describe('resolveRandomRates', () => {
   it('uses defaults without rates and zero for missing rates', () => {
     expect(resolveRandomRates({ seed: 1 }).serverError).toBeGreaterThan(0);
@@ -64,6 +89,9 @@ describe('resolveRandomRates', () => {
   it('rejects impossible rates', () => {
     expect(() => resolveRandomRates({ seed: 1, rates: { hang: 1.5 } })).toThrow(RangeError);
     expect(() => resolveRandomRates({ seed: 1, rates: { hang: 0.6, serverError: 0.6 } })).toThrow(
+      'must not exceed 1',
+    );
+    expect(() => resolveRandomRates({ seed: 1, rates: { ackFailure: 0.6, reset: 0.6 } })).toThrow(
       'must not exceed 1',
     );
     expect(() => resolveRandomRates({ seed: Number.NaN })).toThrow('seed');

@@ -17,6 +17,13 @@ export interface RandomFaultRates {
   hang?: number;
   /** Chance that acknowledge answers 500. */
   ackFailure?: number;
+  /**
+   * Chance that a call (either endpoint) is processed at once but answered late, 1..maxLatencyMs
+   * later (`slow`): a start's 200 is issued even when its client gives up first. Default 0.
+   */
+  slow?: number;
+  /** Chance that a call (either endpoint) gets a TCP reset instead of an answer. Default 0. */
+  reset?: number;
 }
 
 /** The seeded random mode: faults drawn per request from `seed`. */
@@ -35,6 +42,8 @@ export const DEFAULT_RANDOM_RATES: Readonly<Required<RandomFaultRates>> = {
   malformed: 0.02,
   hang: 0.01,
   ackFailure: 0.05,
+  slow: 0,
+  reset: 0,
 };
 
 /** Checks the options and fills in the rates; throws `RangeError` for impossible rates. */
@@ -52,6 +61,8 @@ export function resolveRandomRates(options: RandomFaultOptions): Required<Random
           malformed: given.malformed ?? 0,
           hang: given.hang ?? 0,
           ackFailure: given.ackFailure ?? 0,
+          slow: given.slow ?? 0,
+          reset: given.reset ?? 0,
         };
   for (const [name, value] of Object.entries(rates)) {
     if (name === 'maxLatencyMs') {
@@ -62,11 +73,11 @@ export function resolveRandomRates(options: RandomFaultOptions): Required<Random
       throw new RangeError(`random.rates.${name} must be a probability from 0 to 1`);
     }
   }
-  if (rates.hang + rates.serverError + rates.rateLimit > 1) {
-    throw new RangeError('random.rates: hang + serverError + rateLimit must not exceed 1');
+  if (rates.hang + rates.serverError + rates.rateLimit + rates.reset > 1) {
+    throw new RangeError('random.rates: hang + serverError + rateLimit + reset must not exceed 1');
   }
-  if (rates.hang + rates.malformed + rates.ackFailure > 1) {
-    throw new RangeError('random.rates: hang + malformed + ackFailure must not exceed 1');
+  if (rates.hang + rates.malformed + rates.ackFailure + rates.reset > 1) {
+    throw new RangeError('random.rates: hang + malformed + ackFailure + reset must not exceed 1');
   }
   return rates;
 }
@@ -86,9 +97,15 @@ export function drawRandomFaults(
   const latencyRoll = random();
   const latencyAmount = random();
   const roll = random();
+  // Drawn after the first three, so the rates that came before draw exactly as they did.
+  const slowRoll = random();
+  const slowAmount = random();
   const faults: SandboxFault[] = [];
   if (latencyRoll < rates.latency && rates.maxLatencyMs > 0) {
     faults.push({ type: 'latency', ms: 1 + Math.floor(latencyAmount * rates.maxLatencyMs) });
+  }
+  if (slowRoll < rates.slow && rates.maxLatencyMs > 0) {
+    faults.push({ type: 'slow', ms: 1 + Math.floor(slowAmount * rates.maxLatencyMs) });
   }
   const terminal: Array<[number, SandboxFault]> =
     target === 'start'
@@ -96,11 +113,13 @@ export function drawRandomFaults(
           [rates.hang, { type: 'hang' }],
           [rates.serverError, { type: 'status', status: 500 }],
           [rates.rateLimit, { type: 'rate-limit', retryAfterSeconds: 1 }],
+          [rates.reset, { type: 'reset' }],
         ]
       : [
           [rates.hang, { type: 'hang' }],
           [rates.malformed, { type: 'malformed' }],
           [rates.ackFailure, { type: 'status', status: 500 }],
+          [rates.reset, { type: 'reset' }],
         ];
   let threshold = 0;
   for (const [rate, fault] of terminal) {

@@ -20,7 +20,11 @@ export interface RecordedRequest {
   status: number | undefined;
   /** The JSON body answered, or the raw text of a `malformed` answer. */
   responseBody: unknown;
-  /** What happened, in a word or two: `ok "Acme Analytics"`, `no_fill`, `duplicate`, `fault`… */
+  /**
+   * What happened, in a word or two: `ok "Acme Analytics"`, `no_fill`, `duplicate`, `fault`…;
+   * `unsent 200: …` when the request was processed but the client left before the answer (a
+   * `slow` fault), `unread 200: …` when it reset the connection with the answer unread.
+   */
   outcome: string | undefined;
   /** The faults applied, in the fault grammar (`latency=120`, `server-error=500`…). */
   faults: string[];

@@ -1,3 +1,5 @@
+import type { AdRecord } from './ad-ledger.js';
+
 /** What the sandbox answers one request with, before it is written to the socket. */
 export type Reply =
   | {
@@ -7,9 +9,14 @@ export type Reply =
       headers?: Record<string, string>;
       /** A short word or two for the log and the recorded request. */
       outcome: string;
+      /** Start: the ad response this answer issues, to record whether the client got it. */
+      ad?: AdRecord;
     }
   | { kind: 'text'; status: number; text: string; outcome: string }
-  | { kind: 'hang'; outcome: string };
+  /** Never answers: the connection stays open. */
+  | { kind: 'hang'; outcome: string }
+  /** Resets the TCP connection (RST) without answering. */
+  | { kind: 'reset'; outcome: string };
 
 /**
  * The body of every sandbox error answer. The public contract does not document Adstract's error

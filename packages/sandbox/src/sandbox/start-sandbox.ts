@@ -6,6 +6,12 @@ import { type LoggerOption, resolveLogger } from '../http/logger.js';
 import { createAdLedger } from './ad-ledger.js';
 import { parseFaultSpec, type SandboxFaultSpec } from './fault.js';
 import { handleRequest, type SandboxState } from './handle-request.js';
+import {
+  type AdLedgerSummary,
+  type IssuedAd,
+  listIssuedAds,
+  summarizeIssuedAds,
+} from './issued-ads.js';
 import { type RandomFaultOptions, resolveRandomRates } from './random-faults.js';
 import type { RecordedRequest } from './recorded-request.js';
 
@@ -35,8 +41,24 @@ export interface Sandbox {
   readonly connections: number;
   /** TCP connections open right now. */
   readonly openConnections: number;
+  /** True while the sandbox accepts connections (false after `refuseConnections()` or `close()`). */
+  readonly listening: boolean;
   /** Replaces the server-wide faults (`undefined` clears them). Throws for a bad fault list. */
   setFaults(faults: SandboxFaultSpec | undefined): void;
+  /**
+   * Every ad the sandbox issued since start (or the last `reset()`): each start it answered 200,
+   * or decided to, with whether the client got it and how often it was acknowledged. Copies.
+   */
+  ads(): IssuedAd[];
+  /** The issued ads added up: `issued − acknowledged = orphaned.length`. */
+  ledgerSummary(): AdLedgerSummary;
+  /**
+   * Simulates an outage: stops listening and destroys every connection, so clients get
+   * `ECONNREFUSED` until `acceptConnections()`. Requests in progress end unanswered.
+   */
+  refuseConnections(): Promise<void>;
+  /** Listens again on the same host and port after `refuseConnections()`. */
+  acceptConnections(): Promise<void>;
   /** Forgets recorded requests and every ad, message and acknowledge (faults are kept). */
   reset(): void;
   /** Stops the server and destroys every connection, hung ones included. */
@@ -60,6 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ? undefined
       : { seed: options.random.seed, rates: resolveRandomRates(options.random) };
   let closing = false;
+  let refusing = false;
   let nextId = 0;
   const state: SandboxState = {
     ledger: createAdLedger(),
@@ -68,7 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     random,
     log: resolveLogger(options.logger, true, '[adstract-sandbox]'),
     active: new Set(),
-    isClosing: () => closing,
+    isClosing: () => closing || refusing,
     nextId: () => ++nextId,
   };
 
@@ -86,6 +109,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const tracker = trackConnections(server);
   const port = await listen(server, options.port ?? 0, host);
   let closed: Promise<void> | undefined;
+  // Outage switches run one after the other, so a quick refuse + accept cannot interleave.
+  let switching: Promise<void> = Promise.resolve();
+  const switchTo = (accepting: boolean) => {
+    const next = switching.then(async () => {
+      if (closing) throw new Error('The sandbox is closed.');
+      if (accepting) {
+        if (!server.listening) await listen(server, port, host);
+        refusing = false;
+      } else {
+        refusing = true;
+        for (const controller of state.active) controller.abort();
+        await closeServer(server, tracker);
+      }
+    });
+    switching = next.catch(() => undefined);
+    return next;
+  };
 
   return {
     url: baseUrl(host, port),
@@ -100,9 +140,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get openConnections() {
       return tracker.open;
     },
+    get listening() {
+      return server.listening;
+    },
     setFaults(faults) {
       state.serverFaults = parseFaultSpec(faults);
     },
+    ads: () => listIssuedAds(state.ledger),
+    ledgerSummary: () => summarizeIssuedAds(listIssuedAds(state.ledger)),
+    refuseConnections: () => switchTo(false),
+    acceptConnections: () => switchTo(true),
     reset() {
       state.requests.length = 0;
       state.ledger.clear();
