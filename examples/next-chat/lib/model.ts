@@ -1,6 +1,6 @@
 import { adstractMiddleware } from '@adstract/ai-sdk';
 import { createOpenAI } from '@ai-sdk/openai';
-import { wrapLanguageModel } from 'ai';
+import { type LanguageModel, wrapLanguageModel } from 'ai';
 import { after } from 'next/server';
 
 /**
@@ -13,7 +13,7 @@ const openai = createOpenAI({
   baseURL: process.env.OPENAI_BASE_URL,
 });
 
-export const model = wrapLanguageModel({
+export const model: LanguageModel = wrapLanguageModel({
   model: openai(process.env.OPENAI_MODEL ?? 'gpt-5-mini'),
   middleware: adstractMiddleware({
     // `after` keeps the serverless function alive until the acknowledge has been sent.
