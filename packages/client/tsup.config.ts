@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import packageJson from './package.json' with { type: 'json' };
 
 export default defineConfig({
   entry: ['src/index.ts'],
@@ -8,4 +9,6 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // VERSION comes from package.json, so a release bump (`changeset version`) needs no edit here.
+  define: { __PACKAGE_VERSION__: JSON.stringify(packageJson.version) },
 });
