@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 import packageJson from './package.json' with { type: 'json' };
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', 'internal/index': 'src/internal/index.ts' },
   format: ['esm'],
   platform: 'neutral',
   target: 'es2022',

@@ -159,16 +159,17 @@ describe("secrecy of the end user's IP", () => {
     expectNowhere(result.error, USER_IP);
   });
 
-  it('is redacted in the form it was sent, surrounding spaces included', async () => {
+  it('is sent without the surrounding spaces it was given, and redacted when echoed with them', async () => {
     const spaced = ` ${USER_IP} `;
-    intercept(START_PATH, [400, `bad ip "${spaced}"`]);
+    const server = intercept(START_PATH, [400, `bad ip "${spaced}"`]);
     const error = await rejectionOf(
       new Adstract({ apiKey: API_KEY }).requestAd({
         prompt,
         context: { ...context, userIp: spaced },
       }),
     );
-    expect((error as AdSDKError).responseBody).toBe('bad ip "[redacted]"');
+    expect(server.requests[0]?.body.request_context).toMatchObject({ user_ip: USER_IP });
+    expect((error as AdSDKError).responseBody).toBe('bad ip " [redacted] "');
   });
 
   it('is left in a successful answer, whose content must reach the LLM unchanged', async () => {

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MissingParameterError } from './errors/missing-parameter-error.js';
 import { ValidationError } from './errors/validation-error.js';
 import {
-  isNonEmptyString,
-  validateNumber,
   validateOptionalContext,
+  validatePrompt,
   validateRequestContext,
   validateWrappingType,
 } from './validation.js';
@@ -29,16 +28,6 @@ function expectInvalid(check: () => unknown, field: string, rule: RegExp): void 
   expect((error as Error).message).toMatch(new RegExp(`^${field.replace('.', '\\.')} `));
   expect((error as Error).message).toMatch(rule);
 }
-
-describe('isNonEmptyString', () => {
-  it('accepts text and rejects empty, blank and non-strings', () => {
-    expect(isNonEmptyString('a')).toBe(true);
-    expect(isNonEmptyString(' a ')).toBe(true);
-    for (const value of ['', '   ', '\n\t', undefined, null, 1, {}, ['a']]) {
-      expect(isNonEmptyString(value)).toBe(false);
-    }
-  });
-});
 
 describe('validateRequestContext', () => {
   it('returns the three fields', () => {
@@ -217,41 +206,6 @@ describe('validateWrappingType', () => {
   it('uses the given field name', () => {
     expect(thrownBy(() => validateWrappingType('html', 'defaults.wrappingType'))).toMatchObject({
       field: 'defaults.wrappingType',
-    });
-  });
-});
-
-describe('validateNumber', () => {
-  it('passes undefined through', () => {
-    expect(validateNumber(undefined, 'retries', { integer: true, min: 0, max: 5 })).toBeUndefined();
-  });
-
-  it('accepts values inside the rule', () => {
-    expect(validateNumber(0, 'retries', { integer: true, min: 0, max: 5 })).toBe(0);
-    expect(validateNumber(5, 'retries', { integer: true, min: 0, max: 5 })).toBe(5);
-    expect(validateNumber(0.5, 'timeoutMs', { min: 0, exclusiveMin: true })).toBe(0.5);
-  });
-
-  it.each([
-    [-1, 'retries must be an integer ≥ 0 and ≤ 5'],
-    [6, 'retries must be an integer ≥ 0 and ≤ 5'],
-    [1.5, 'retries must be an integer ≥ 0 and ≤ 5'],
-    ['2', 'retries must be an integer ≥ 0 and ≤ 5'],
-    [Number.NaN, 'retries must be an integer ≥ 0 and ≤ 5'],
-  ])('rejects %j for an integer rule', (value, message) => {
-    const error = thrownBy(() =>
-      validateNumber(value, 'retries', { integer: true, min: 0, max: 5 }),
-    );
-    expect(error).toMatchObject({ name: 'ValidationError', field: 'retries', message });
-  });
-
-  it.each([0, -5, Number.POSITIVE_INFINITY])('rejects %j for an exclusive minimum', (value) => {
-    const error = thrownBy(() =>
-      validateNumber(value, 'timeoutMs', { min: 0, exclusiveMin: true }),
-    );
-    expect(error).toMatchObject({
-      field: 'timeoutMs',
-      message: 'timeoutMs must be a finite number > 0',
     });
   });
 });
