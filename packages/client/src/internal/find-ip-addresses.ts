@@ -38,7 +38,7 @@ export function findIpAddresses(text: string): IpAddressMatch[] {
         const last = characters[end - 1];
         if (last === ':' && ++colons > MAX_COLONS) break;
         if (last === '.' && ++dots > MAX_DOTS) break;
-        if (!canEnd(characters, end)) continue;
+        if (!canEnd(characters, end) || !plausible(colons, dots)) continue;
         const address = parseIpAddress(characters.slice(start, end), { leadingZeros: true });
         if (address !== undefined)
           matches.push({ start: offset + start, end: offset + end, address });
@@ -46,6 +46,11 @@ export function findIpAddresses(text: string): IpAddressMatch[] {
     }
   }
   return matches;
+}
+
+/** IPv4 has three dots and no colon; IPv6 at least two colons, and three dots if any. */
+function plausible(colons: number, dots: number): boolean {
+  return colons === 0 ? dots === 3 : colons >= 2 && (dots === 0 || dots === 3);
 }
 
 /** An address starts a run, follows a separator, opens with `::`, or starts a number after a letter. */
