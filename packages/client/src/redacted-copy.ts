@@ -64,7 +64,7 @@ function copyError(error: object, state: CopyState, depth: number): Error {
   const stack = read(error, 'stack');
   if (typeof stack === 'string') define(copy, 'stack', state.redactText(stack), false);
   else Reflect.deleteProperty(copy, 'stack');
-  if (Object.hasOwn(error, 'cause')) {
+  if (hasOwn(error, 'cause')) {
     define(copy, 'cause', copyOf(read(error, 'cause'), state, depth + 1), false);
   }
   const errors = read(error, 'errors');
@@ -115,6 +115,14 @@ function read(value: object, key: string): unknown {
     return (value as Record<string, unknown>)[key];
   } catch {
     return undefined;
+  }
+}
+
+function hasOwn(value: object, key: string): boolean {
+  try {
+    return Object.hasOwn(value, key);
+  } catch {
+    return false;
   }
 }
 

@@ -49,36 +49,36 @@ describe('validateEndUserIp', () => {
   });
 
   it.each([
-    ['10.1.2.3', '10.0.0.0/8, a private range'],
-    ['172.20.0.1', '172.16.0.0/12, a private range'],
-    ['192.168.1.20', '192.168.0.0/16, a private range'],
-    ['fd12:3456::1', 'fc00::/7, a private range'],
-    ['127.0.0.1', '127.0.0.0/8, the loopback range'],
-    ['::1', '::1/128, the loopback range'],
-    ['::ffff:127.0.0.1', '127.0.0.0/8, the loopback range'],
-    ['169.254.1.1', '169.254.0.0/16, the link-local range'],
-    ['fe80::1', 'fe80::/10, the link-local range'],
-    ['100.64.0.1', '100.64.0.0/10, the shared (carrier-grade NAT) range'],
-    ['0.0.0.0', '0.0.0.0/32, the unspecified address'],
-    ['::', '::/128, the unspecified address'],
+    ['10.1.2.3', 'in 10.0.0.0/8, a private range'],
+    ['172.20.0.1', 'in 172.16.0.0/12, a private range'],
+    ['192.168.1.20', 'in 192.168.0.0/16, a private range'],
+    ['fd12:3456::1', 'in fc00::/7, a private range'],
+    ['127.0.0.1', 'in 127.0.0.0/8, a loopback range'],
+    ['::1', 'the loopback address'],
+    ['::ffff:127.0.0.1', 'in 127.0.0.0/8, a loopback range'],
+    ['169.254.1.1', 'in 169.254.0.0/16, a link-local range'],
+    ['fe80::1', 'in fe80::/10, a link-local range'],
+    ['100.64.0.1', 'in 100.64.0.0/10, a shared (carrier-grade NAT) range'],
+    ['0.0.0.0', 'the unspecified address'],
+    ['::', 'the unspecified address'],
   ])('refuses %s as a local address, pointing at the proxy set-up', (value, where) => {
     const error = rejection(value);
     expect(error.field).toBe(FIELD);
     expect(error.message).toBe(
-      `${FIELD} must be the end user's public IP address, but it is in ${where}: a private or loopback address usually means a proxy misconfiguration (the app is reading its own proxy's address instead of the client's; see "The end user's IP" in the @adstract/client README)`,
+      `${FIELD} must be the end user's public IP address, but it is ${where}: a private or loopback address usually means a proxy misconfiguration (the app is reading its own proxy's address instead of the client's; see "The end user's IP" in the @adstract/client README)`,
     );
   });
 
   it.each([
-    ['224.0.0.1', '224.0.0.0/4, a multicast range'],
-    ['ff02::1', 'ff00::/8, a multicast range'],
-    ['255.255.255.255', '255.255.255.255/32, the broadcast address'],
-    ['240.0.0.1', '240.0.0.0/4, a reserved range'],
-    ['198.18.0.1', '198.18.0.0/15, a reserved range'],
-    ['4000::1', '::/0, a reserved range'],
+    ['224.0.0.1', 'in 224.0.0.0/4, a multicast range'],
+    ['ff02::1', 'in ff00::/8, a multicast range'],
+    ['255.255.255.255', 'the broadcast address'],
+    ['240.0.0.1', 'in 240.0.0.0/4, a reserved range'],
+    ['198.18.0.1', 'in 198.18.0.0/15, a reserved range'],
+    ['4000::1', 'in ::/0, a reserved range'],
   ])('refuses %s as an address no end user has', (value, where) => {
     expect(rejection(value).message).toBe(
-      `${FIELD} must be the end user's public IP address, but it is in ${where}, which no end user connects from`,
+      `${FIELD} must be the end user's public IP address, but it is ${where}, which no end user connects from`,
     );
   });
 

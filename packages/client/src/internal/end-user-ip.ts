@@ -1,22 +1,27 @@
-import type { ValidationError } from '../errors/validation-error.js';
 import { formatIpAddress, parseIpAddress } from './ip-address.js';
 import { classifyIpAddress, type IpAddressKind } from './ip-address-range.js';
 import { invalid } from './option-checks.js';
 
-/** Where the app's own network shows through: the proxy set-up is the usual cause. */
-const LOCAL_KINDS: Readonly<Partial<Record<IpAddressKind, string>>> = {
-  private: 'a private range',
-  loopback: 'the loopback range',
-  'link-local': 'the link-local range',
-  shared: 'the shared (carrier-grade NAT) range',
-  unspecified: 'the unspecified address',
-};
+/** Kinds where the app's own network shows through: the proxy set-up is the usual cause. */
+const LOCAL_KINDS: ReadonlySet<IpAddressKind> = new Set([
+  'private',
+  'loopback',
+  'link-local',
+  'shared',
+  'unspecified',
+]);
 
-/** Addresses no end user connects from. */
-const IMPOSSIBLE_KINDS: Readonly<Partial<Record<IpAddressKind, string>>> = {
-  multicast: 'a multicast range',
-  broadcast: 'the broadcast address',
-  reserved: 'a reserved range',
+const DESCRIPTIONS: Readonly<Record<IpAddressKind, string>> = {
+  public: 'public',
+  documentation: 'documentation',
+  private: 'private',
+  loopback: 'loopback',
+  'link-local': 'link-local',
+  shared: 'shared (carrier-grade NAT)',
+  unspecified: 'unspecified',
+  multicast: 'multicast',
+  broadcast: 'broadcast',
+  reserved: 'reserved',
 };
 
 /**
@@ -38,18 +43,14 @@ export function validateEndUserIp(value: string, field: string): string {
     );
   }
   const { kind, range } = classifyIpAddress(address);
-  const local = LOCAL_KINDS[kind];
-  if (local !== undefined)
-    throw notEndUser(
-      field,
-      `${range}, ${local}: a private or loopback address usually means a proxy misconfiguration (the app is reading its own proxy's address instead of the client's; see "The end user's IP" in the @adstract/client README)`,
-    );
-  const impossible = IMPOSSIBLE_KINDS[kind];
-  if (impossible !== undefined)
-    throw notEndUser(field, `${range}, ${impossible}, which no end user connects from`);
-  return formatIpAddress(address);
-}
-
-function notEndUser(field: string, where: string): ValidationError {
-  return invalid(field, `must be the end user's public IP address, but it is in ${where}`);
+  if (kind === 'public' || kind === 'documentation') return formatIpAddress(address);
+  // A range of one address (`0.0.0.0/32`, `::1/128`) would quote the value: name it instead.
+  const single = range.endsWith('/32') || range.endsWith('/128');
+  const where = single
+    ? `the ${DESCRIPTIONS[kind]} address`
+    : `in ${range}, a ${DESCRIPTIONS[kind]} range`;
+  const why = LOCAL_KINDS.has(kind)
+    ? `: a private or loopback address usually means a proxy misconfiguration (the app is reading its own proxy's address instead of the client's; see "The end user's IP" in the @adstract/client README)`
+    : ', which no end user connects from';
+  throw invalid(field, `must be the end user's public IP address, but it is ${where}${why}`);
 }
