@@ -122,9 +122,9 @@ describe('edge runtime', () => {
     const thrower = async (): Promise<Response> => {
       throw new DOMException(`no route for ${apiKey} from 203.0.113.9`, 'NetworkError');
     };
-    const network = await new Adstract({ apiKey, fetch: thrower })
+    const network = (await new Adstract({ apiKey, fetch: thrower })
       .requestAd({ prompt: 'hello', context: secretContext })
-      .catch((error: unknown) => error as Error);
+      .catch((error: unknown) => error)) as Error;
     expect(network).toMatchObject({ name: 'NetworkError', reason: 'network' });
     expect(network.cause).toBeInstanceOf(DOMException);
     expect(network.cause).toMatchObject({

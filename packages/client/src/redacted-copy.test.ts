@@ -67,7 +67,7 @@ describe('redactedCopy', () => {
   });
 
   it('drops properties holding objects, and getters, where requests and headers hide', () => {
-    const original = new Error('fetch failed') as Error & Record<string, unknown>;
+    const original = new Error('fetch failed') as Error & Record<PropertyKey, unknown>;
     original.request = { headers: new Headers({ 'x-adstract-api-key': SECRET }) };
     original.options = { body: JSON.stringify({ key: SECRET }) };
     Object.defineProperty(original, 'response', {
