@@ -40,9 +40,9 @@ import { SDK_NAME, VERSION } from './version.js';
 
 /** Options of {@link Adstract}. */
 export interface AdstractOptions {
-  /** API key. Default `ADSTRACT_API_KEY`. At least 10 characters. */
+  /** API key. Default `ADSTRACT_API_KEY`. 10 to 1 024 characters of printable ASCII, no whitespace. */
   apiKey?: string;
-  /** Default `ADSTRACT_BASE_URL`, then `https://api.adstract.ai`. */
+  /** Default `ADSTRACT_BASE_URL`, then `https://api.adstract.ai`. No credentials, query or fragment. */
   baseURL?: string;
   /** Time limit of each attempt, in whole ms (1 to 2^31 − 1). Default 100 000 (as the Python SDK). */
   timeoutMs?: number;
@@ -62,9 +62,9 @@ export interface AdstractOptions {
 
 /** Arguments of {@link Adstract.requestAd}. */
 export interface RequestAdParams {
-  /** The end user's original prompt (non-empty). */
+  /** The end user's original prompt (non-empty, at most 32 768 UTF-16 code units). */
   prompt: string;
-  /** Required context: `sessionId`, `userAgent`, `userIp` (non-empty strings). */
+  /** Required context: `sessionId`, `userAgent`, `userIp` (see {@link RequestContext} for the rules). */
   context: RequestContext;
   /** Optional targeting context, validated before sending. */
   optionalContext?: OptionalContext;
