@@ -116,4 +116,29 @@ describe('edge runtime', () => {
       adstract.requestAd({ prompt: 'hello', context, signal: AbortSignal.abort() }),
     ).rejects.toMatchObject({ name: 'NetworkError', reason: 'aborted' });
   });
+
+  it('redacts the key, the session id and every IP spelling here too', async () => {
+    const secretContext = { ...context, userIp: '::ffff:203.0.113.9' };
+    const thrower = async (): Promise<Response> => {
+      throw new DOMException(`no route for ${apiKey} from 203.0.113.9`, 'NetworkError');
+    };
+    const network = (await new Adstract({ apiKey, fetch: thrower })
+      .requestAd({ prompt: 'hello', context: secretContext })
+      .catch((error: unknown) => error)) as Error;
+    expect(network).toMatchObject({ name: 'NetworkError', reason: 'network' });
+    expect(network.cause).toBeInstanceOf(DOMException);
+    expect(network.cause).toMatchObject({
+      name: 'NetworkError',
+      message: 'no route for [redacted] from [redacted]',
+    });
+    expect(String((network.cause as Error).stack)).not.toContain(apiKey);
+
+    const { fetch } = scriptedFetch([400, `bad: ::FFFF:CB00:7109 edge-session ${apiKey}`]);
+    const answered = await new Adstract({ apiKey, fetch }).requestAd({
+      prompt: 'hello',
+      context: secretContext,
+      raiseException: false,
+    });
+    expect(answered.error?.responseBody).toBe('bad: [redacted] [redacted] [redacted]');
+  });
 });

@@ -159,6 +159,39 @@ describe('requestAd: failures, thrown and in fallback mode', () => {
   });
 });
 
+describe('requestAd: what is sent', () => {
+  it.each([
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:0DB8:0000:0000:0000:0000:0000:0077', '2001:db8::77'],
+  ])('sends the userIp %s in its canonical spelling %s', async (userIp, canonical) => {
+    const server = intercept(START_PATH, [200, okBody()]);
+    await client().requestAd({ prompt, context: { ...context, userIp } });
+    expect(server.requests[0]?.body.request_context).toEqual({
+      session_id: context.sessionId,
+      user_agent: context.userAgent,
+      user_ip: canonical,
+    });
+  });
+
+  it('sends a prompt, sessionId, userAgent and city exactly at their limits, unchanged', async () => {
+    const server = intercept(START_PATH, [200, okBody()]);
+    const atLimits = {
+      prompt: `${'p'.repeat(32_767)}\n`,
+      context: { sessionId: 's'.repeat(256), userAgent: 'u'.repeat(1_024), userIp: context.userIp },
+      optionalContext: { city: 'c'.repeat(100), region: 'r'.repeat(100) },
+    };
+    await client().requestAd(atLimits);
+    expect(server.requests[0]?.body).toMatchObject({
+      prompt: atLimits.prompt,
+      request_context: {
+        session_id: atLimits.context.sessionId,
+        user_agent: atLimits.context.userAgent,
+      },
+      optional_context: atLimits.optionalContext,
+    });
+  });
+});
+
 describe('requestAd: validation before anything is sent', () => {
   const cases: Array<[string, Record<string, unknown>, ErrorClass, string, RegExp]> = [
     ['a missing prompt', { prompt: undefined }, ValidationError, 'prompt', /prompt is required/],
@@ -312,6 +345,69 @@ describe('requestAd: validation before anything is sent', () => {
       ValidationError,
       'totalTimeoutMs',
       /≤ 2147483647/,
+    ],
+    [
+      'a 5 MB prompt',
+      { prompt: 'p'.repeat(5 * 1024 * 1024) },
+      ValidationError,
+      'prompt',
+      /at most 32768 characters \(UTF-16 code units\); it has 5242880/,
+    ],
+    [
+      'a 1 MB sessionId',
+      { context: { ...context, sessionId: 's'.repeat(1024 * 1024) } },
+      ValidationError,
+      'context.sessionId',
+      /at most 256 characters/,
+    ],
+    [
+      'a 1 MB userAgent',
+      { context: { ...context, userAgent: 'u'.repeat(1024 * 1024) } },
+      ValidationError,
+      'context.userAgent',
+      /at most 1024 characters/,
+    ],
+    [
+      'a userAgent with a line break',
+      { context: { ...context, userAgent: 'Mozilla/5.0\r\nX-Evil: 1' } },
+      ValidationError,
+      'context.userAgent',
+      /control characters \(found U\+000D\)/,
+    ],
+    [
+      'a userIp that is not an IP (a header injection)',
+      { context: { ...context, userIp: 'not-an-ip\r\nX-Evil: 1' } },
+      ValidationError,
+      'context.userIp',
+      /must be an IP address/,
+    ],
+    [
+      'a private userIp',
+      { context: { ...context, userIp: '10.0.0.7' } },
+      ValidationError,
+      'context.userIp',
+      /private.*proxy misconfiguration/,
+    ],
+    [
+      'a loopback userIp',
+      { context: { ...context, userIp: '::1' } },
+      ValidationError,
+      'context.userIp',
+      /loopback/,
+    ],
+    [
+      'an unspecified userIp',
+      { context: { ...context, userIp: '0.0.0.0' } },
+      ValidationError,
+      'context.userIp',
+      /unspecified/,
+    ],
+    [
+      'a city of 101 characters',
+      { optionalContext: { city: 'c'.repeat(101) } },
+      ValidationError,
+      'optionalContext.city',
+      /at most 100 characters/,
     ],
   ];
 

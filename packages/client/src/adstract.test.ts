@@ -80,10 +80,10 @@ describe('constructor', () => {
     expect(server.requests[0]?.headers.get('x-adstract-api-key')).toBe('adpk_from_environment_01');
   });
 
-  it('prefers the passed key over ADSTRACT_API_KEY, and trims it', async () => {
+  it('prefers the passed key over ADSTRACT_API_KEY', async () => {
     vi.stubEnv('ADSTRACT_API_KEY', 'adpk_from_environment_01');
     const server = intercept(START_PATH, [200, okBody()]);
-    await new Adstract({ apiKey: `  ${API_KEY}\n` }).requestAd({ prompt, context });
+    await new Adstract({ apiKey: API_KEY }).requestAd({ prompt, context });
     expect(server.requests[0]?.headers.get('x-adstract-api-key')).toBe(API_KEY);
   });
 

@@ -1,10 +1,24 @@
 import { interpretAcknowledgeResponse } from './acknowledge-response.js';
+import { validateApiKey } from './api-key.js';
 import { backoffDelay, parseRetryAfter, sleep } from './backoff.js';
+import { validateBaseURL } from './base-url.js';
 import { readEnvironment } from './environment.js';
 import { AdSDKError } from './errors/ad-sdk-error.js';
 import { NetworkError } from './errors/network-error.js';
 import { ValidationError } from './errors/validation-error.js';
+import { type HeaderValue, headerValue } from './header-value.js';
+import { INPUT_LIMITS } from './internal/input-limits.js';
+import { parseIpAddress } from './internal/ip-address.js';
+import {
+  checkLength,
+  isNonEmptyString,
+  isRecord,
+  MAX_TIMER_MS,
+  validateNumber,
+} from './internal/option-checks.js';
+import { type PrivateValues, redactPrivateValues } from './private-values.js';
 import { redact } from './redact.js';
+import { withRedactedCause } from './redacted-copy.js';
 import type { ScreenedResponse } from './response-body.js';
 import { interpretStartResponse } from './start-response.js';
 import { createTransport } from './transport.js';
@@ -17,10 +31,8 @@ import type {
   WrappingType,
 } from './types.js';
 import {
-  isNonEmptyString,
-  isRecord,
-  validateNumber,
   validateOptionalContext,
+  validatePrompt,
   validateRequestContext,
   validateWrappingType,
 } from './validation.js';
@@ -28,9 +40,9 @@ import { SDK_NAME, VERSION } from './version.js';
 
 /** Options of {@link Adstract}. */
 export interface AdstractOptions {
-  /** API key. Default `ADSTRACT_API_KEY`. At least 10 characters. */
+  /** API key. Default `ADSTRACT_API_KEY`. 10 to 1 024 characters of printable ASCII, no whitespace. */
   apiKey?: string;
-  /** Default `ADSTRACT_BASE_URL`, then `https://api.adstract.ai`. */
+  /** Default `ADSTRACT_BASE_URL`, then `https://api.adstract.ai`. No credentials, query or fragment. */
   baseURL?: string;
   /** Time limit of each attempt, in whole ms (1 to 2^31 − 1). Default 100 000 (as the Python SDK). */
   timeoutMs?: number;
@@ -50,9 +62,9 @@ export interface AdstractOptions {
 
 /** Arguments of {@link Adstract.requestAd}. */
 export interface RequestAdParams {
-  /** The end user's original prompt (non-empty). */
+  /** The end user's original prompt (non-empty, at most 32 768 UTF-16 code units). */
   prompt: string;
-  /** Required context: `sessionId`, `userAgent`, `userIp` (non-empty strings). */
+  /** Required context: `sessionId`, `userAgent`, `userIp` (see {@link RequestContext} for the rules). */
   context: RequestContext;
   /** Optional targeting context, validated before sending. */
   optionalContext?: OptionalContext;
@@ -106,7 +118,8 @@ const DEFAULT_BASE_URL = 'https://api.adstract.ai';
 const START_PATH = '/api/ad-injection/start/';
 const ACKNOWLEDGE_PATH = '/api/ad-injection/acknowledge/';
 /** Whole milliseconds that timers accept: a fraction throws in `AbortSignal.timeout`, and more than 2^31 − 1 fires at once. */
-const TIMEOUT_RULE = { integer: true, min: 1, max: 2_147_483_647 };
+const TIMEOUT_RULE = { integer: true, min: 1, max: MAX_TIMER_MS };
+const CONTENT_TYPE = headerValue('application/json', 'Content-Type', 'Content-Type');
 
 /**
  * Typed client of the Adstract REST API: `requestAd` (start) and `acknowledge`.
@@ -118,19 +131,20 @@ const TIMEOUT_RULE = { integer: true, min: 1, max: 2_147_483_647 };
  * await adstract.acknowledge({ enhancementResult: result, llmResponse: answer });
  */
 export class Adstract {
-  readonly #apiKey: string;
+  readonly #apiKey: HeaderValue;
   readonly #baseURL: string;
   readonly #timeoutMs: number;
   readonly #retries: number;
   readonly #backoff: { backoffFactorMs: number; maxBackoffMs: number };
   readonly #wrappingType: WrappingType;
-  readonly #sdk: SdkIdentity;
+  readonly #sdk: { name: HeaderValue; version: HeaderValue };
   readonly #post: ReturnType<typeof createTransport>;
 
   /**
-   * @throws {ValidationError} when `options` is not an object, the API key is missing or shorter
-   * than 10 characters, the base URL is not http(s), `wrappingType` is unknown, or a number option
-   * is out of range.
+   * @throws {ValidationError} when `options` is not an object, the API key is missing, shorter
+   * than 10 characters or holds whitespace, a control or a non-ASCII character, the base URL is
+   * not http(s) or carries credentials, a query or a fragment, `wrappingType` is unknown, `sdk`
+   * is not header-safe, or a number option is out of range. Messages never quote the key.
    */
   constructor(options: AdstractOptions = {}) {
     if (!isRecord(options as unknown)) {
@@ -139,20 +153,14 @@ export class Adstract {
         field: 'options',
       });
     }
-    const apiKey = options.apiKey ?? readEnvironment('ADSTRACT_API_KEY');
-    if (typeof apiKey !== 'string' || apiKey.trim().length < 10) {
-      throw new ValidationError({
-        message:
-          'apiKey is required and must be at least 10 characters (pass apiKey or set ADSTRACT_API_KEY)',
-        field: 'apiKey',
-      });
-    }
-    const baseURL = options.baseURL ?? readEnvironment('ADSTRACT_BASE_URL') ?? DEFAULT_BASE_URL;
-    if (!isHttpUrl(baseURL)) {
-      throw new ValidationError({ message: 'baseURL must be an http(s) URL', field: 'baseURL' });
-    }
-    this.#apiKey = apiKey.trim();
-    this.#baseURL = baseURL.replace(/\/+$/, '');
+    const passedKey: unknown = options.apiKey;
+    this.#apiKey =
+      passedKey === undefined || passedKey === null
+        ? validateApiKey(readEnvironment('ADSTRACT_API_KEY'), 'environment')
+        : validateApiKey(passedKey, 'option');
+    this.#baseURL = validateBaseURL(
+      options.baseURL ?? readEnvironment('ADSTRACT_BASE_URL') ?? DEFAULT_BASE_URL,
+    );
     this.#timeoutMs = validateNumber(options.timeoutMs, 'timeoutMs', TIMEOUT_RULE) ?? 100_000;
     this.#retries =
       validateNumber(options.retries, 'retries', { integer: true, min: 0, max: 5 }) ?? 0;
@@ -167,14 +175,7 @@ export class Adstract {
     if (options.fetch !== undefined && typeof options.fetch !== 'function') {
       throw new ValidationError({ message: 'fetch must be a function', field: 'fetch' });
     }
-    const sdk = options.sdk ?? { name: SDK_NAME, version: VERSION };
-    if (!isNonEmptyString(sdk.name) || !isNonEmptyString(sdk.version)) {
-      throw new ValidationError({
-        message: 'sdk.name and sdk.version must be non-empty strings',
-        field: 'sdk',
-      });
-    }
-    this.#sdk = sdk;
+    this.#sdk = validateSdkIdentity(options.sdk ?? { name: SDK_NAME, version: VERSION });
     this.#post = createTransport(options.fetch);
   }
 
@@ -193,11 +194,13 @@ export class Adstract {
     const context: unknown = params.context;
     const sessionId =
       isRecord(context) && typeof context.sessionId === 'string' ? context.sessionId : '';
+    const privateValues = this.#privateValuesOf(context);
     try {
-      const { adResponse, error } = await this.#start(params);
+      const { adResponse, error } = await this.#start(params, privateValues);
       if (error !== undefined) {
-        if (raise) throw error;
-        return { prompt: original, success: false, sessionId, adResponse, error };
+        const redacted = redactCause(error, privateValues);
+        if (raise) throw redacted;
+        return { prompt: original, success: false, sessionId, adResponse, error: redacted };
       }
       return {
         prompt: adResponse.enhancedPrompt ?? original,
@@ -207,7 +210,7 @@ export class Adstract {
         error: undefined,
       };
     } catch (thrown) {
-      const error = toAdSDKError(thrown);
+      const error = redactCause(toAdSDKError(thrown), privateValues);
       if (raise) throw error;
       return { prompt: original, success: false, sessionId, adResponse: undefined, error };
     }
@@ -236,26 +239,39 @@ export class Adstract {
       const response = await this.#send(
         ACKNOWLEDGE_PATH,
         { ad_response_id: adResponseId, llm_response: params.llmResponse },
-        { timeoutMs, signal: params.signal, privateValues: [] },
+        { timeoutMs, signal: params.signal, privateValues: this.#privateValuesOf(undefined) },
       );
       const result = interpretAcknowledgeResponse(response);
       if (AdSDKError.isInstance(result)) throw result;
       return result;
     } catch (thrown) {
-      if (raise) throw toAdSDKError(thrown);
+      if (raise) throw redactCause(toAdSDKError(thrown), this.#privateValuesOf(undefined));
       return undefined;
     }
   }
 
+  /**
+   * What errors of a call must not print: the key always; for `start`, the session id and every
+   * spelling of the end user's IP, read leniently here, before validation, so that a call that
+   * fails validation is covered too.
+   */
+  #privateValuesOf(context: unknown): PrivateValues {
+    const strings: string[] = [this.#apiKey];
+    let ipAddress: PrivateValues['ipAddress'];
+    if (isRecord(context)) {
+      if (isNonEmptyString(context.sessionId)) strings.push(context.sessionId);
+      if (typeof context.userIp === 'string') {
+        ipAddress = parseIpAddress(context.userIp.trim(), { leadingZeros: true });
+      }
+    }
+    return { strings, ipAddress };
+  }
+
   async #start(
     params: RequestAdParams,
+    privateValues: PrivateValues,
   ): Promise<{ adResponse: AdResponse; error: AdSDKError | undefined }> {
-    if (!isNonEmptyString(params.prompt)) {
-      throw new ValidationError({
-        message: 'prompt is required and must be a non-empty string',
-        field: 'prompt',
-      });
-    }
+    const prompt = validatePrompt(params.prompt);
     const context = validateRequestContext(params.context);
     const optionalContext = validateOptionalContext(params.optionalContext);
     const wrappingType =
@@ -267,7 +283,7 @@ export class Adstract {
     const totalTimeoutMs = validateNumber(params.totalTimeoutMs, 'totalTimeoutMs', TIMEOUT_RULE);
     const deadline = totalTimeoutMs === undefined ? undefined : Date.now() + totalTimeoutMs;
     const body: Record<string, unknown> = {
-      prompt: params.prompt,
+      prompt,
       request_context: {
         session_id: context.sessionId,
         user_agent: context.userAgent,
@@ -289,7 +305,7 @@ export class Adstract {
         const response = await this.#send(START_PATH, body, {
           timeoutMs: attemptTimeoutMs,
           signal: params.signal,
-          privateValues: [context.userIp, context.userIp.trim()],
+          privateValues,
         });
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         const outcome = interpretStartResponse(response, retryAfterMs);
@@ -321,9 +337,10 @@ export class Adstract {
 
   /**
    * POSTs one request. The answer comes back with the API key redacted from its body, and with a
-   * `safeText` copy that also has the `privateValues` (the end user's IP) redacted: the only body
-   * text errors may quote. The IP is not redacted from the text that is parsed, since a short value
-   * could also occur in a legitimate answer (in the enhanced prompt, say) and would corrupt it.
+   * `safeText` copy (made on first use: successful answers never need it) that also has the
+   * session id and every spelling of the end user's IP redacted: the only body text errors may
+   * quote. Those are not redacted from the text that is parsed, since a short value could also
+   * occur in a legitimate answer (in the enhanced prompt, say) and would corrupt it.
    */
   async #send(
     path: string,
@@ -331,14 +348,14 @@ export class Adstract {
     options: {
       timeoutMs: number;
       signal: AbortSignal | undefined;
-      privateValues: readonly string[];
+      privateValues: PrivateValues;
     },
   ): Promise<ScreenedResponse> {
     const response = await this.#post({
       url: `${this.#baseURL}${path}`,
       headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
+        'Content-Type': CONTENT_TYPE,
+        Accept: CONTENT_TYPE,
         'X-Adstract-API-Key': this.#apiKey,
         'X-Adstract-SDK': this.#sdk.name,
         'X-Adstract-SDK-Version': this.#sdk.version,
@@ -352,7 +369,15 @@ export class Adstract {
     });
     // An answer may echo the key (a 400 about its format, say) or the IP: neither may reach an error.
     const text = redact(response.text, [this.#apiKey]);
-    return { ...response, text, safeText: redact(text, options.privateValues) };
+    let safeText: string | undefined;
+    return {
+      ...response,
+      text,
+      get safeText() {
+        safeText ??= redactPrivateValues(text, options.privateValues);
+        return safeText;
+      },
+    };
   }
 }
 
@@ -400,14 +425,25 @@ function paramsError(method: string, type: string): ValidationError {
   });
 }
 
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
+/** The SDK identity, checked header-safe: it is sent as `X-Adstract-SDK` and `X-Adstract-SDK-Version`. */
+function validateSdkIdentity(sdk: unknown): { name: HeaderValue; version: HeaderValue } {
+  if (!isRecord(sdk) || !isNonEmptyString(sdk.name) || !isNonEmptyString(sdk.version)) {
+    throw new ValidationError({
+      message: 'sdk.name and sdk.version must be non-empty strings',
+      field: 'sdk',
+    });
   }
+  checkLength(sdk.name, 'sdk.name', INPUT_LIMITS.sdkIdentity);
+  checkLength(sdk.version, 'sdk.version', INPUT_LIMITS.sdkIdentity);
+  return {
+    name: headerValue(sdk.name, 'sdk.name', 'X-Adstract-SDK'),
+    version: headerValue(sdk.version, 'sdk.version', 'X-Adstract-SDK-Version'),
+  };
+}
+
+/** The error with its cause chain redacted of the call's private values. */
+function redactCause(error: AdSDKError, privateValues: PrivateValues): AdSDKError {
+  return withRedactedCause(error, (text) => redactPrivateValues(text, privateValues));
 }
 
 function toAdSDKError(error: unknown): AdSDKError {

@@ -1,4 +1,5 @@
-const REDACTED = '[redacted]';
+/** What replaces a private value. */
+export const REDACTED = '[redacted]';
 
 /**
  * Replaces every occurrence of each secret in `text` with `[redacted]`, longest secret first (so

@@ -1,13 +1,17 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError } from './errors/network-error.js';
+import { headerValue } from './header-value.js';
 import { reachableStrings, rejectionOf } from './testing/adstract-server.js';
 import { scriptedFetch } from './testing/scripted-fetch.js';
 import { createTransport, type PostOptions } from './transport.js';
 
 const options: PostOptions = {
   url: 'https://api.adstract.ai/api/ad-injection/start/',
-  headers: { 'Content-Type': 'application/json', 'X-Adstract-API-Key': 'adpk_secret_0123456789' },
+  headers: {
+    'Content-Type': headerValue('application/json', 'Content-Type', 'Content-Type'),
+    'X-Adstract-API-Key': headerValue('adpk_secret_0123456789', 'apiKey', 'X-Adstract-API-Key'),
+  },
   body: { prompt: 'hello', request_context: { user_ip: '203.0.113.24' } },
   timeoutMs: 1_000,
   signal: undefined,

@@ -1,5 +1,6 @@
 import { createFetch, FetchError } from 'ofetch';
 import { NetworkError } from './errors/network-error.js';
+import type { HeaderValue } from './header-value.js';
 
 /** A raw answer: status, headers and body text (JSON is parsed by the caller, to map bad JSON). */
 export interface RawResponse {
@@ -11,7 +12,8 @@ export interface RawResponse {
 /** What one POST needs. */
 export interface PostOptions {
   url: string;
-  headers: Record<string, string>;
+  /** Only checked values: a CR or LF cannot reach a header. */
+  headers: Record<string, HeaderValue>;
   body: unknown;
   timeoutMs: number;
   signal: AbortSignal | undefined;

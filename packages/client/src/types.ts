@@ -9,11 +9,15 @@ export type Gender = 'male' | 'female' | 'other';
 
 /** Required per-request context about the end user. All fields must be non-empty strings. */
 export interface RequestContext {
-  /** Session or conversation identifier. */
+  /** Session or conversation identifier: at most 256 UTF-16 code units, no control characters. Never put into an error. */
   sessionId: string;
-  /** The end user's `User-Agent`. */
+  /** The end user's `User-Agent`: at most 1 024 UTF-16 code units, no control characters. */
   userAgent: string;
-  /** The end user's IP address. Never logged, never put into an error message. */
+  /**
+   * The end user's public IP address (IPv4 or IPv6, any spelling; sent in its canonical one).
+   * Private, loopback and other non-public addresses are refused; documentation ranges are
+   * accepted. Never logged, never put into an error, in any spelling.
+   */
   userIp: string;
 }
 
@@ -21,9 +25,9 @@ export interface RequestContext {
 export interface OptionalContext {
   /** ISO 3166-1 alpha-2 country code: exactly two uppercase letters. */
   country?: string;
-  /** Region or state, e.g. `California`. */
+  /** Region or state, e.g. `California`: at most 100 UTF-16 code units. */
   region?: string;
-  /** City, e.g. `San Francisco`. */
+  /** City, e.g. `San Francisco`: at most 100 UTF-16 code units. */
   city?: string;
   /** Autonomous system number (a non-negative integer). */
   asn?: number;

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MissingParameterError } from './errors/missing-parameter-error.js';
 import { ValidationError } from './errors/validation-error.js';
 import {
-  isNonEmptyString,
-  validateNumber,
   validateOptionalContext,
+  validatePrompt,
   validateRequestContext,
   validateWrappingType,
 } from './validation.js';
@@ -29,16 +28,6 @@ function expectInvalid(check: () => unknown, field: string, rule: RegExp): void 
   expect((error as Error).message).toMatch(new RegExp(`^${field.replace('.', '\\.')} `));
   expect((error as Error).message).toMatch(rule);
 }
-
-describe('isNonEmptyString', () => {
-  it('accepts text and rejects empty, blank and non-strings', () => {
-    expect(isNonEmptyString('a')).toBe(true);
-    expect(isNonEmptyString(' a ')).toBe(true);
-    for (const value of ['', '   ', '\n\t', undefined, null, 1, {}, ['a']]) {
-      expect(isNonEmptyString(value)).toBe(false);
-    }
-  });
-});
 
 describe('validateRequestContext', () => {
   it('returns the three fields', () => {
@@ -99,6 +88,104 @@ describe('validateRequestContext', () => {
   });
 });
 
+describe("validateRequestContext: the end user's IP", () => {
+  it.each([
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['::ffff:cb00:7107', '203.0.113.7'],
+    ['2001:DB8::77', '2001:db8::77'],
+    ['2001:0db8:0:0:0:0:0:0077', '2001:db8::77'],
+    [' 203.0.113.10 ', '203.0.113.10'],
+  ])('returns %s in its canonical spelling, %s', (userIp, canonical) => {
+    expect(validateRequestContext({ ...context, userIp })).toEqual({
+      ...context,
+      userIp: canonical,
+    });
+  });
+
+  it.each([
+    ['not an IP, with a header injection', 'not-an-ip\r\nX-Evil: 1', /must be an IP address/],
+    ['an address with a port', '203.0.113.10:443', /without a port/],
+    ['a private address', '192.168.0.10', /192\.168\.0\.0\/16.*proxy misconfiguration/],
+    ['loopback', '127.0.0.1', /loopback.*proxy misconfiguration/],
+    ['IPv4-mapped loopback', '::ffff:127.0.0.1', /loopback/],
+    ['IPv6 unique local', 'fd00::1', /fc00::\/7/],
+    ['unspecified', '0.0.0.0', /unspecified/],
+    ['link-local', '169.254.10.1', /link-local/],
+    ['CGNAT', '100.64.1.1', /carrier-grade NAT/],
+    ['multicast', '239.1.1.1', /multicast/],
+    ['broadcast', '255.255.255.255', /broadcast/],
+    ['reserved', '240.0.0.1', /reserved/],
+  ])('rejects %s (ValidationError naming context.userIp)', (_case, userIp, rule) => {
+    expectInvalid(() => validateRequestContext({ ...context, userIp }), 'context.userIp', rule);
+    expect(
+      (thrownBy(() => validateRequestContext({ ...context, userIp })) as Error).message,
+    ).not.toContain(userIp.trim());
+  });
+});
+
+describe('validateRequestContext: sizes and control characters', () => {
+  it.each([
+    ['sessionId', 256],
+    ['userAgent', 1_024],
+  ] as const)('accepts %s up to %d UTF-16 code units and rejects one more', (key, limit) => {
+    expect(validateRequestContext({ ...context, [key]: 'a'.repeat(limit) })[key]).toHaveLength(
+      limit,
+    );
+    const error = thrownBy(() =>
+      validateRequestContext({ ...context, [key]: 'a'.repeat(limit + 1) }),
+    );
+    expect(error).toMatchObject({
+      name: 'ValidationError',
+      field: `context.${key}`,
+      message: `context.${key} must be at most ${limit} characters (UTF-16 code units); it has ${limit + 1}`,
+    });
+  });
+
+  it('never quotes an oversized value', () => {
+    const huge = `session-${'x'.repeat(1_000_000)}`;
+    const error = thrownBy(() => validateRequestContext({ ...context, sessionId: huge }));
+    expect((error as Error).message.length).toBeLessThan(200);
+    expect((error as Error).message).not.toContain('session-');
+  });
+
+  it.each([
+    ['sessionId', 'abc\r\nX-Evil: 1', 'U+000D'],
+    ['sessionId', 'abc\u0000', 'U+0000'],
+    ['userAgent', 'Mozilla/5.0\nX-Evil: 1', 'U+000A'],
+  ] as const)('rejects %s with a control character', (key, value, name) => {
+    expectInvalid(
+      () => validateRequestContext({ ...context, [key]: value }),
+      `context.${key}`,
+      new RegExp(`must not contain control characters \\(found ${name.replace('+', '\\+')}\\)`),
+    );
+  });
+});
+
+describe('validatePrompt', () => {
+  it('accepts a prompt of 32 768 UTF-16 code units, line breaks included', () => {
+    const prompt = `line one\n${'a'.repeat(32_768 - 9)}`;
+    expect(validatePrompt(prompt)).toBe(prompt);
+  });
+
+  it('rejects a longer prompt, giving the limit and the length, never the text', () => {
+    const prompt = `secret plan: ${'a'.repeat(5 * 1024 * 1024)}`;
+    const error = thrownBy(() => validatePrompt(prompt));
+    expect(error).toMatchObject({
+      name: 'ValidationError',
+      field: 'prompt',
+      message: `prompt must be at most 32768 characters (UTF-16 code units); it has ${prompt.length}`,
+    });
+  });
+
+  it.each([undefined, '', '   ', 42])('rejects %j as missing', (prompt) => {
+    expectInvalid(
+      () => validatePrompt(prompt),
+      'prompt',
+      /is required and must be a non-empty string/,
+    );
+  });
+});
+
 describe('validateOptionalContext', () => {
   const full = {
     country: 'US',
@@ -149,6 +236,25 @@ describe('validateOptionalContext', () => {
   });
 
   describe.each(['region', 'city'] as const)('%s', (key) => {
+    it('accepts 100 UTF-16 code units and rejects 101', () => {
+      expect(validateOptionalContext({ [key]: 'é'.repeat(100) })).toEqual({
+        [key]: 'é'.repeat(100),
+      });
+      expectInvalid(
+        () => validateOptionalContext({ [key]: 'é'.repeat(101) }),
+        `optionalContext.${key}`,
+        /must be at most 100 characters \(UTF-16 code units\); it has 101/,
+      );
+    });
+
+    it('rejects control characters', () => {
+      expectInvalid(
+        () => validateOptionalContext({ [key]: 'San\nFrancisco' }),
+        `optionalContext.${key}`,
+        /must not contain control characters \(found U\+000A\)/,
+      );
+    });
+
     it.each(['', '  ', 5, null])('rejects %j', (value) => {
       expectInvalid(
         () => validateOptionalContext({ [key]: value }),
@@ -217,41 +323,6 @@ describe('validateWrappingType', () => {
   it('uses the given field name', () => {
     expect(thrownBy(() => validateWrappingType('html', 'defaults.wrappingType'))).toMatchObject({
       field: 'defaults.wrappingType',
-    });
-  });
-});
-
-describe('validateNumber', () => {
-  it('passes undefined through', () => {
-    expect(validateNumber(undefined, 'retries', { integer: true, min: 0, max: 5 })).toBeUndefined();
-  });
-
-  it('accepts values inside the rule', () => {
-    expect(validateNumber(0, 'retries', { integer: true, min: 0, max: 5 })).toBe(0);
-    expect(validateNumber(5, 'retries', { integer: true, min: 0, max: 5 })).toBe(5);
-    expect(validateNumber(0.5, 'timeoutMs', { min: 0, exclusiveMin: true })).toBe(0.5);
-  });
-
-  it.each([
-    [-1, 'retries must be an integer ≥ 0 and ≤ 5'],
-    [6, 'retries must be an integer ≥ 0 and ≤ 5'],
-    [1.5, 'retries must be an integer ≥ 0 and ≤ 5'],
-    ['2', 'retries must be an integer ≥ 0 and ≤ 5'],
-    [Number.NaN, 'retries must be an integer ≥ 0 and ≤ 5'],
-  ])('rejects %j for an integer rule', (value, message) => {
-    const error = thrownBy(() =>
-      validateNumber(value, 'retries', { integer: true, min: 0, max: 5 }),
-    );
-    expect(error).toMatchObject({ name: 'ValidationError', field: 'retries', message });
-  });
-
-  it.each([0, -5, Number.POSITIVE_INFINITY])('rejects %j for an exclusive minimum', (value) => {
-    const error = thrownBy(() =>
-      validateNumber(value, 'timeoutMs', { min: 0, exclusiveMin: true }),
-    );
-    expect(error).toMatchObject({
-      field: 'timeoutMs',
-      message: 'timeoutMs must be a finite number > 0',
     });
   });
 });

@@ -1,28 +1,43 @@
 import { MissingParameterError } from './errors/missing-parameter-error.js';
-import { ValidationError } from './errors/validation-error.js';
+import { validateEndUserIp } from './internal/end-user-ip.js';
+import { INPUT_LIMITS } from './internal/input-limits.js';
+import {
+  checkLength,
+  invalid,
+  isNonEmptyString,
+  isRecord,
+  textIn,
+} from './internal/option-checks.js';
 import type { Gender, OptionalContext, RequestContext, WrappingType } from './types.js';
 import { WRAPPING_TYPES } from './types.js';
 
 const GENDERS: readonly Gender[] = ['male', 'female', 'other'];
 const OPTIONAL_KEYS = ['country', 'region', 'city', 'asn', 'age', 'gender'] as const;
 const REQUIRED_KEYS = ['sessionId', 'userAgent', 'userIp'] as const;
+const checkSessionId = textIn({ maxLength: INPUT_LIMITS.sessionId });
+const checkUserAgent = textIn({ maxLength: INPUT_LIMITS.userAgent });
+const checkPlace = {
+  region: textIn({ maxLength: INPUT_LIMITS.region }),
+  city: textIn({ maxLength: INPUT_LIMITS.city }),
+};
 
-/** A plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const invalid = (field: string, rule: string) =>
-  new ValidationError({ message: `${field} ${rule}`, field });
-
-/** A string that is not empty once trimmed. */
-export function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
+/**
+ * Checks the prompt: a non-empty string of at most 32 768 UTF-16 code units (line breaks and tabs
+ * are fine). Its text is never quoted.
+ */
+export function validatePrompt(value: unknown): string {
+  if (!isNonEmptyString(value))
+    throw invalid('prompt', 'is required and must be a non-empty string');
+  checkLength(value, 'prompt', INPUT_LIMITS.prompt);
+  return value;
 }
 
 /**
- * Checks the required request context: `sessionId`, `userAgent` and `userIp` must be non-empty
- * strings (`MissingParameterError` otherwise, naming the field; values are never echoed).
+ * Checks the required request context. `sessionId`, `userAgent` and `userIp` must be non-empty
+ * strings (`MissingParameterError` otherwise); `sessionId` (at most 256 UTF-16 code units) and
+ * `userAgent` (at most 1 024) without control characters; `userIp` the end user's public IP
+ * address, returned in its canonical spelling (see `validateEndUserIp` in
+ * `@adstract/client/internal`). Errors name the field and the rule; values are never echoed.
  */
 export function validateRequestContext(value: unknown, path = 'context'): RequestContext {
   if (!isRecord(value)) {
@@ -47,16 +62,15 @@ export function validateRequestContext(value: unknown, path = 'context'): Reques
       });
     }
   }
-  return {
-    sessionId: value.sessionId as string,
-    userAgent: value.userAgent as string,
-    userIp: value.userIp as string,
-  };
+  const { sessionId, userAgent, userIp } = value as Record<(typeof REQUIRED_KEYS)[number], string>;
+  checkSessionId(sessionId, `${path}.sessionId`);
+  checkUserAgent(userAgent, `${path}.userAgent`);
+  return { sessionId, userAgent, userIp: validateEndUserIp(userIp, `${path}.userIp`) };
 }
 
 /**
  * Checks optional targeting context as Adstract documents it: `country` two uppercase letters,
- * `region`/`city` non-empty strings, `asn` a non-negative integer, `age` an integer 0..120,
+ * `region`/`city` non-empty strings of at most 100 UTF-16 code units without control characters, `asn` a non-negative integer, `age` an integer 0..120,
  * `gender` male/female/other; unknown keys are rejected. Undefined values are dropped.
  */
 export function validateOptionalContext(
@@ -89,8 +103,8 @@ export function validateOptionalContext(
     ['city', city],
   ] as const) {
     if (field === undefined) continue;
-    if (!isNonEmptyString(field)) throw invalid(`${path}.${key}`, 'must be a non-empty string');
-    result[key] = field;
+    checkPlace[key](field, `${path}.${key}`);
+    result[key] = field as string;
   }
   if (asn !== undefined) {
     if (typeof asn !== 'number' || !Number.isSafeInteger(asn) || asn < 0) {
@@ -118,25 +132,4 @@ export function validateWrappingType(value: unknown, field = 'wrappingType'): Wr
     throw invalid(field, `must be one of ${WRAPPING_TYPES.join(', ')}`);
   }
   return value as WrappingType;
-}
-
-/** Checks an optional number option against a rule. */
-export function validateNumber(
-  value: unknown,
-  field: string,
-  rule: { integer?: boolean; min: number; max?: number; exclusiveMin?: boolean },
-): number | undefined {
-  if (value === undefined) return undefined;
-  const ok =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    (rule.integer !== true || Number.isInteger(value)) &&
-    (rule.exclusiveMin === true ? value > rule.min : value >= rule.min) &&
-    (rule.max === undefined || value <= rule.max);
-  if (!ok) {
-    const kind = rule.integer === true ? 'an integer' : 'a finite number';
-    const range = `${rule.exclusiveMin === true ? '>' : '≥'} ${rule.min}${rule.max === undefined ? '' : ` and ≤ ${rule.max}`}`;
-    throw invalid(field, `must be ${kind} ${range}`);
-  }
-  return value as number;
 }
