@@ -1,8 +1,7 @@
+import { MAX_TIMER_MS } from '@adstract/client/internal';
+
 /** A timer handle of the running platform (Node, edge runtimes, browsers). */
 export type Timer = ReturnType<typeof setTimeout>;
-
-/** Longest delay timers accept: more than 2^31 − 1 ms fires at once. */
-export const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * A timer that never keeps a Node process alive: the middleware's own timers are bounds, not

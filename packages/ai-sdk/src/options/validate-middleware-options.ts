@@ -1,77 +1,15 @@
-import { ValidationError, WRAPPING_TYPES } from '@adstract/client';
+import { WRAPPING_TYPES } from '@adstract/client';
+import {
+  type Check,
+  type ChecksOf,
+  invalid,
+  isRecord,
+  MAX_TIMER_MS,
+  numberIn,
+  objectOf,
+  ofType,
+} from '@adstract/client/internal';
 import type { AdstractMiddlewareOptions, CircuitBreakerOptions } from './middleware-options.js';
-
-/** Checks one option value; throws a `ValidationError` naming `field` and the rule. */
-type Check = (value: unknown, field: string) => void;
-
-/** One check per key of `T`: adding an option without a rule does not compile. */
-type ChecksOf<T> = { readonly [Key in keyof Required<T>]: Check };
-
-/** Longest delay timers accept: more than 2^31 − 1 ms fires at once. */
-const MAX_TIMER_MS = 2_147_483_647;
-/** Longest key quoted in a message, so a huge unknown key cannot flood logs. */
-const MAX_QUOTED_KEY_LENGTH = 64;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const invalid = (field: string, rule: string) =>
-  new ValidationError({ message: `${field} ${rule}`, field });
-
-/**
- * A number within a range: finite, whole when `integer` (milliseconds and counts), `min` and
- * `max` inclusive. Same rule and wording as the client's own option checks.
- */
-const numberIn =
-  (rule: { integer: boolean; min: number; max?: number }): Check =>
-  (value, field) => {
-    const ok =
-      typeof value === 'number' &&
-      Number.isFinite(value) &&
-      (!rule.integer || Number.isInteger(value)) &&
-      value >= rule.min &&
-      (rule.max === undefined || value <= rule.max);
-    if (!ok) {
-      const kind = rule.integer ? 'an integer' : 'a finite number';
-      const range = `≥ ${rule.min}${rule.max === undefined ? '' : ` and ≤ ${rule.max}`}`;
-      throw invalid(field, `must be ${kind} ${range}`);
-    }
-  };
-
-const ofType =
-  (type: 'string' | 'boolean' | 'function', description: string): Check =>
-  (value, field) => {
-    if (typeof value !== type) throw invalid(field, `must be ${description}`);
-  };
-
-const quoteKey = (key: string): string =>
-  JSON.stringify(
-    key.length > MAX_QUOTED_KEY_LENGTH ? `${key.slice(0, MAX_QUOTED_KEY_LENGTH)}…` : key,
-  );
-
-/**
- * An object whose own keys are all known (typo protection: `coolDownMS` is an error, not a
- * silently ignored setting), each checked when it is not `undefined`.
- */
-const objectOf =
-  (checks: Readonly<Record<string, Check>>): Check =>
-  (value, field) => {
-    const prefix = field === '' ? '' : `${field}.`;
-    if (!isRecord(value)) throw invalid(field === '' ? 'options' : field, 'must be an object');
-    const known = Object.keys(checks);
-    for (const key of Object.keys(value)) {
-      if (!Object.hasOwn(checks, key)) {
-        throw new ValidationError({
-          message: `${prefix}${quoteKey(key)} is not a known option (expected ${known.join(', ')})`,
-          field: `${prefix}${key}`,
-        });
-      }
-    }
-    for (const key of known) {
-      const option = value[key];
-      if (option !== undefined) checks[key]?.(option, `${prefix}${key}`);
-    }
-  };
 
 const timerMs = numberIn({ integer: true, min: 1, max: MAX_TIMER_MS });
 const positiveCount = numberIn({ integer: true, min: 1 });

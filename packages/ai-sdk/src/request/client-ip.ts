@@ -1,6 +1,5 @@
-import { ValidationError } from '@adstract/client';
+import { invalid, normalizeIpAddress } from '@adstract/client/internal';
 import { type HeaderLookup, type HeaderSource, headerLookup } from './header-lookup.js';
-import { normalizeIpAddress } from './ip-address.js';
 
 /**
  * Where the end user's IP address is trusted from. Only headers that something you trust sets
@@ -24,9 +23,6 @@ export type IpSource =
 
 /** A header name as HTTP defines it (a `token`). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]{1,256}$/i;
-
-const invalid = (field: string, rule: string) =>
-  new ValidationError({ message: `${field} ${rule}`, field });
 
 /**
  * Checks an {@link IpSource} option; throws a `ValidationError` naming the field. `undefined`

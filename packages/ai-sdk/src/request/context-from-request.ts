@@ -1,4 +1,5 @@
-import { MissingParameterError, ValidationError } from '@adstract/client';
+import { MissingParameterError } from '@adstract/client';
+import { invalid } from '@adstract/client/internal';
 import type { AdstractCallContext } from '../options/middleware-options.js';
 import { defaultIpSource, type IpSource, ipFromHeaders, validateIpSource } from './client-ip.js';
 import { type HeaderSource, headerLookup } from './header-lookup.js';
@@ -47,9 +48,6 @@ interface Settings {
 
 const OPTION_KEYS = new Set(['sessionId', 'ipSource', 'geo', 'gpc', 'consent']);
 const POLICIES: readonly PrivacyPolicy[] = ['minimal', 'skip-ads', 'ignore'];
-
-const invalid = (field: string, rule: string) =>
-  new ValidationError({ message: `${field} ${rule}`, field });
 
 function optionalBoolean(value: unknown, field: string): boolean | undefined {
   if (value !== undefined && typeof value !== 'boolean') throw invalid(field, 'must be a boolean');

@@ -1,11 +1,12 @@
 import { type OptionalContext, validateOptionalContext } from '@adstract/client';
+import { INPUT_LIMITS } from '@adstract/client/internal';
 import type { HeaderLookup } from './header-lookup.js';
 
 /** Platforms whose geo headers are read. */
 export type GeoPlatform = 'vercel' | 'cloudflare';
 
-/** Longest region or city name sent; longer values are dropped, not cut. */
-export const MAX_PLACE_LENGTH = 100;
+/** Longest region or city name sent (the client's limit); longer values are dropped, not cut. */
+export const MAX_PLACE_LENGTH = Math.min(INPUT_LIMITS.region, INPUT_LIMITS.city);
 
 /** Country codes that name no country: Cloudflare's `XX` (unknown) and `T1` (Tor). */
 const NOT_A_COUNTRY = new Set(['XX', 'T1']);
