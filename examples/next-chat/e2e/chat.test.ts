@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { isIP } from 'node:net';
 import {
   type ModelStandIn,
   type Sandbox,
@@ -79,9 +78,9 @@ beforeAll(async () => {
     ADSTRACT_API_KEY: 'adpk_sandbox_e2e_key',
     OPENAI_BASE_URL: standIn.url,
     OPENAI_API_KEY: 'stand-in',
-    // Next.js sets X-Forwarded-For to the socket address (Chromium sends none); next start is
-    // bound to 127.0.0.1, so only this machine can reach it. See lib/ip-source.ts.
-    CLIENT_IP_SOURCE: 'x-forwarded-for:1',
+    // Chromium reaches the server from 127.0.0.1, which Adstract refuses as an end user's IP:
+    // a documentation address stands in for the end user. See lib/ip-source.ts.
+    CLIENT_IP_SOURCE: 'ip:198.51.100.20',
   });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -129,7 +128,7 @@ describe('next-chat in Chromium', () => {
     const start = starts()[0] as { body: { request_context?: Record<string, string> } };
     const context = start.body.request_context ?? {};
     expect(context.user_agent).toContain('HeadlessChrome');
-    expect(isIP(context.user_ip ?? '')).not.toBe(0);
+    expect(context.user_ip).toBe('198.51.100.20');
     expect(context.session_id).toBeTruthy();
     expect((acknowledged.body as { llm_response: string }).llm_response).toBe(answer);
     const productName = (starts()[0]?.responseBody as { product_name?: string } | undefined)

@@ -9,10 +9,18 @@ describe('ipSourceFromEnvironment', () => {
     expect(ipSourceFromEnvironment('cloudflare')).toBe('cloudflare');
     expect(ipSourceFromEnvironment('header:x-real-ip')).toEqual({ header: 'x-real-ip' });
     expect(ipSourceFromEnvironment('x-forwarded-for:2')).toEqual({ trustedProxies: 2 });
+    expect(ipSourceFromEnvironment('ip:198.51.100.20')).toEqual({ ip: '198.51.100.20' });
   });
 
   it('refuses anything else instead of trusting a header by accident', () => {
-    for (const value of ['aws', 'header:', 'x-forwarded-for', 'x-forwarded-for:two', 'XFF:1']) {
+    for (const value of [
+      'aws',
+      'header:',
+      'x-forwarded-for',
+      'x-forwarded-for:two',
+      'XFF:1',
+      'ip:',
+    ]) {
       expect(() => ipSourceFromEnvironment(value), value).toThrow(/CLIENT_IP_SOURCE/);
     }
   });

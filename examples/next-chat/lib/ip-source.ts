@@ -8,6 +8,10 @@ import type { IpSource } from '@adstract/ai-sdk';
  * - `vercel` / `cloudflare`: the platform's own client-IP headers.
  * - `header:<name>`: one header your reverse proxy overwrites, e.g. `header:x-real-ip` behind nginx.
  * - `x-forwarded-for:<n>`: `X-Forwarded-For` behind `n` proxies of yours that append to it.
+ * - `ip:<address>`: one fixed address for every request. Only for local runs: a browser on your
+ *   own machine reaches the server from 127.0.0.1, which Adstract refuses as an end user's IP (it
+ *   usually means a proxy misconfiguration), so `pnpm dev` / `pnpm start` use a documentation
+ *   address (RFC 5737) instead.
  *
  * A bare `next start` sets `X-Forwarded-For` to the socket address only when the client sent none
  * (it keeps a client's value as is), so `x-forwarded-for:1` there is only acceptable when nothing
@@ -23,7 +27,8 @@ export function ipSourceFromEnvironment(
   if (kind === 'x-forwarded-for' && /^\d+$/.test(setting)) {
     return { trustedProxies: Number(setting) };
   }
+  if (kind === 'ip' && setting !== '') return { ip: setting };
   throw new Error(
-    `CLIENT_IP_SOURCE=${value} is not one of vercel, cloudflare, header:<name>, x-forwarded-for:<n>`,
+    `CLIENT_IP_SOURCE=${value} is not one of vercel, cloudflare, header:<name>, x-forwarded-for:<n>, ip:<address>`,
   );
 }

@@ -20,10 +20,10 @@ if (env.OPENAI_API_KEY === undefined) {
 }
 
 if (env.CLIENT_IP_SOURCE === undefined && env.VERCEL !== '1') {
-  // `next start` / `next dev` put the socket address in X-Forwarded-For only when the client sent
-  // none: trustworthy here only because the package scripts bind 127.0.0.1 (your machine alone).
-  env.CLIENT_IP_SOURCE = 'x-forwarded-for:1';
-  console.log('client IP: X-Forwarded-For as set by Next.js (local only, bound to 127.0.0.1)');
+  // The browser is this machine (the scripts bind 127.0.0.1), and Adstract refuses a loopback
+  // address as an end user's IP: local runs send a documentation address (RFC 5737) instead.
+  env.CLIENT_IP_SOURCE = 'ip:198.51.100.20';
+  console.log('client IP: 198.51.100.20 for every request (a local stand-in for the end user)');
 }
 
 const [command, ...args] = process.argv.slice(2);
