@@ -1,10 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
-import {
-  MissingParameterError,
-  ValidationError,
-  validateOptionalContext,
-} from '@adstract/client';
+import { MissingParameterError, ValidationError, validateOptionalContext } from '@adstract/client';
 import type { SharedV4ProviderOptions } from '@ai-sdk/provider';
 import { generateText, wrapLanguageModel } from 'ai';
 import fc from 'fast-check';
