@@ -150,9 +150,9 @@ describe('tool loops', () => {
     expect(fake.starts).toHaveLength(1);
   });
 
-  it('lets a late step reuse the ad without acknowledging twice', async () => {
+  it('sends a continuation after the acknowledge with the original prompt, and says so', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const { fake, middleware } = setup(1_000);
+    const { fake, middleware, events } = setup(1_000);
     const model = new MockLanguageModel({
       doGenerate: [
         {
@@ -205,7 +205,10 @@ describe('tool loops', () => {
       providerOptions: { adstract: context },
     });
     await middleware.flush();
-    expect(userTextSeen(model.doGenerateCalls[1])).toBe(ENHANCED);
+    // An answer carries ad instructions only while its acknowledge is still to come.
+    expect(userTextSeen(model.doGenerateCalls[0])).toBe(ENHANCED);
+    expect(userTextSeen(model.doGenerateCalls[1])).toBe('What is the weather in Paris?');
+    expect(events).toContainEqual({ type: 'skipped', reason: 'answer-acknowledged' });
     expect(fake.starts).toHaveLength(1);
     expect(fake.acknowledgements).toHaveLength(1);
   });

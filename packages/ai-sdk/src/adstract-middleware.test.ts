@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adstractMiddleware } from './adstract-middleware.js';
 import { AI_MAJOR, SPEC_VERSION } from './testing/ai-major.js';
 import {
+  createDeferred,
   createFakeAdstract,
   emptyReply,
   type FakeStartReply,
@@ -191,48 +192,57 @@ describe('streamText', () => {
 });
 
 describe('fail open', () => {
-  const failures: Array<[string, Parameters<typeof createFakeAdstract>[0], string, string]> = [
+  const failures: Array<
+    [string, Parameters<typeof createFakeAdstract>[0], string, string, string[]]
+  > = [
     [
       'a 500',
       { onStart: () => ({ status: 500, body: { detail: 'boom' } }) },
       'ServerError',
       'unavailable',
+      [],
     ],
     [
       'a 401',
       { onStart: () => ({ status: 401, body: { detail: 'no' } }) },
       'AuthenticationError',
       'invalid',
+      [],
     ],
     [
       'a 409',
       { onStart: () => ({ status: 409, body: { detail: 'dup' } }) },
       'DuplicateAdRequestError',
       'duplicate',
+      [],
     ],
     [
       'invalid JSON',
       { onStart: () => ({ status: 200, text: '{not json' }) },
       'UnexpectedResponseError',
       'invalid',
+      [],
     ],
     [
       'a network failure',
       { onStart: () => ({ status: 0, networkError: true }) },
       'NetworkError',
       'unavailable',
+      [],
     ],
     [
       'the time budget',
       { onStart: (body) => ({ ...filledReply(String(body.prompt)), delayMs: 500 }) },
       'NetworkError',
       'unavailable',
+      // The 200 that arrives after the budget is acknowledged with the answer given without it.
+      ['fine'],
     ],
   ];
 
   it.each(failures)(
     'answers with the original prompt after %s',
-    async (_label, fakeOptions, name, reason) => {
+    async (_label, fakeOptions, name, reason, acknowledged) => {
       const { fake, middleware, errors, events } = setup(createFakeAdstract(fakeOptions), {
         timeoutMs: 50,
       });
@@ -245,7 +255,7 @@ describe('fail open', () => {
       expect(await result.text).toBe('fine');
       await middleware.flush();
       expect(userTextSeen(model.doStreamCalls[0])).toBe('How can I improve user retention?');
-      expect(fake.acknowledgements).toHaveLength(0);
+      expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual(acknowledged);
       expect(errors.map((error) => (error as Error).name)).toEqual([name]);
       expect(events.find((event) => event.type === 'failed')).toMatchObject({ reason });
       for (const error of errors) {
@@ -359,29 +369,68 @@ describe('time budgets', () => {
     await middleware.flush();
   }
 
-  it('gives start 3000 ms for the whole call, retries included, and acknowledge 30 s, by default', async () => {
+  it('waits 3000 ms for start by default, then answers at once without the ad', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const fake = createFakeAdstract({
+      onStart: (body) => ({ ...filledReply(String(body.prompt)), delayMs: 5_000 }),
+    });
+    const { middleware, events } = setup(fake);
+    const model = new MockLanguageModel({ doGenerate: textResult('answer without the ad') });
+    let answered = false;
+    const answer = generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    }).then((result) => {
+      answered = true;
+      return result;
+    });
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answered).toBe(true);
+    expect((await answer).providerMetadata?.adstract).toEqual({ status: 'failed' });
+    expect(userTextSeen(model.doGenerateCalls[0])).toBe('How can I improve user retention?');
+    // The start goes on, and its 200 at 5 s is acknowledged with the answer the user received.
+    const flushed = middleware.flush();
+    await vi.advanceTimersByTimeAsync(2_000);
+    await flushed;
+    expect(events.map((event) => event.type)).toEqual([
+      'requested',
+      'failed',
+      'late-fill',
+      'acknowledged',
+    ]);
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual([
+      'answer without the ad',
+    ]);
+  });
+
+  it('gives the start request the 30 s cap, and acknowledge 30 s, by default', async () => {
     const fake = createFakeAdstract();
     const { client, requestAd, acknowledge } = spiedClient(fake);
     await answerOnce(adstractMiddleware({ client, onError: () => {} }));
     expect(requestAd).toHaveBeenCalledWith(
-      expect.objectContaining({ timeoutMs: 3_000, totalTimeoutMs: 3_000 }),
+      expect.objectContaining({ timeoutMs: 30_000, totalTimeoutMs: 30_000 }),
     );
+    expect(requestAd.mock.calls[0]?.[0]).not.toHaveProperty('signal');
     expect(acknowledge).toHaveBeenCalledWith(expect.objectContaining({ timeoutMs: 30_000 }));
   });
 
-  it('passes timeoutMs and acknowledgeTimeoutMs to a shared client on every call', async () => {
+  it('passes startCapMs and acknowledgeTimeoutMs to a shared client on every call', async () => {
     const fake = createFakeAdstract();
     const { client, requestAd, acknowledge } = spiedClient(fake);
     await answerOnce(
       adstractMiddleware({
         client,
         timeoutMs: 1_234,
+        startCapMs: 4_567,
         acknowledgeTimeoutMs: 5_678,
         onError: () => {},
       }),
     );
     expect(requestAd).toHaveBeenCalledWith(
-      expect.objectContaining({ timeoutMs: 1_234, totalTimeoutMs: 1_234 }),
+      expect.objectContaining({ timeoutMs: 4_567, totalTimeoutMs: 4_567 }),
     );
     expect(acknowledge).toHaveBeenCalledWith(expect.objectContaining({ timeoutMs: 5_678 }));
   });
@@ -526,11 +575,10 @@ describe('repeats of a message', () => {
     },
   );
 
-  it('asks again when the caller aborted the first start', async () => {
-    const replies: FakeStartReply[] = [
-      { ...filledReply(question), holdUntil: new Promise(() => {}) },
-    ];
-    const { fake, middleware } = setup(
+  it('asks again, with an event, when the caller aborted the first start; its late 200 is acknowledged', async () => {
+    const held = createDeferred();
+    const replies: FakeStartReply[] = [{ ...filledReply(question), holdUntil: held.promise }];
+    const { fake, middleware, events } = setup(
       createFakeAdstract({
         onStart: (body) => replies.shift() ?? filledReply(String(body.prompt)),
       }),
@@ -542,14 +590,26 @@ describe('repeats of a message', () => {
       prompt: question,
       abortSignal: controller.signal,
       providerOptions: { adstract: context },
-    }).catch(() => undefined);
+    }).catch((error: unknown) => error);
     await vi.waitFor(() => expect(fake.starts).toHaveLength(1));
     controller.abort();
-    await first;
+    // The call stops at once, while its start is still out.
+    expect(await first).toMatchObject({ name: 'AbortError' });
+    expect(model.doGenerateCalls).toHaveLength(0);
     const second = await ask(middleware, model, [{ role: 'user', content: question }]);
-    await middleware.flush();
     expect(second.providerMetadata?.adstract).toMatchObject({ status: 'filled' });
     expect(fake.starts).toHaveLength(2);
+    expect(events.filter((event) => event.type === 'requested')).toEqual([
+      { type: 'requested', sessionId: 'session-1' },
+      { type: 'requested', sessionId: 'session-1', again: 'after-abort' },
+    ]);
+    held.resolve();
+    await middleware.flush();
+    // One acknowledge per 200: the aborted call's with the nothing it showed, the resend's with its answer.
+    expect(fake.acknowledgements.map((call) => call.body.llm_response).sort()).toEqual([
+      '',
+      'answer',
+    ]);
   });
 
   it('keeps a 409 for a resend of the same message (it would be answered 409 again)', async () => {

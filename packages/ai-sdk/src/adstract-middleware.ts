@@ -3,6 +3,13 @@ import { createCircuitBreaker } from './calls/circuit-breaker.js';
 import { createClientGetter } from './calls/client-getter.js';
 import { type CallPlan, createAdCycle } from './core/ad-cycle.js';
 import { createAnswerLedger } from './core/answer-ledger.js';
+import {
+  DEFAULT_ACKNOWLEDGE_TIMEOUT_MS,
+  DEFAULT_CONTINUATION_TIMEOUT_MS,
+  DEFAULT_STALL_TIMEOUT_MS,
+  DEFAULT_START_CAP_MS,
+  DEFAULT_TIMEOUT_MS,
+} from './options/defaults.js';
 import { createHooks } from './options/hooks.js';
 import type { AdstractMiddlewareOptions } from './options/middleware-options.js';
 import { validateMiddlewareOptions } from './options/validate-middleware-options.js';
@@ -49,10 +56,11 @@ export interface AdstractMiddleware {
     model: WrappedModel;
   }): Promise<Result>;
   /**
-   * Acknowledges every answer still in flight, right now (`ending: 'flushed'`): those waiting for
-   * a next tool step, and streams still open with the text they produced so far (a stream whose
-   * consumer vanished never ends by itself). Then resolves once every acknowledge has settled.
-   * Call it before a script exits, at the end of a test, or on graceful shutdown.
+   * Ends every answer still in flight, right now (`ending: 'flushed'`): those waiting for a next
+   * tool step, and streams still open, acknowledged with the text they produced so far (their
+   * model streams are cancelled: nobody will read them). Then waits for starts still out (a 200
+   * that arrives is acknowledged; each start is dropped at `startCapMs`) and resolves once every
+   * acknowledge has settled. Call it before a script exits, at the end of a test, or on shutdown.
    */
   flush(): Promise<void>;
 }
@@ -62,10 +70,6 @@ interface PlannedCall {
   plan: CallPlan;
   spec: SpecAdapter;
 }
-
-const DEFAULT_TIMEOUT_MS = 3_000;
-const DEFAULT_ACKNOWLEDGE_TIMEOUT_MS = 30_000;
-const DEFAULT_CONTINUATION_TIMEOUT_MS = 30_000;
 
 /**
  * Creates the Adstract middleware for `wrapLanguageModel`: it swaps the latest user message for
@@ -85,9 +89,11 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
   const breaker =
     options.circuitBreaker === false
       ? undefined
-      : createCircuitBreaker(options.circuitBreaker ?? {}, (state, cause) =>
-          hooks.outcome({ type: 'circuit', state, cause }),
-        );
+      : createCircuitBreaker({
+          options: options.circuitBreaker ?? {},
+          startBudgetMs: timeoutMs,
+          onChange: (state, cause) => hooks.outcome({ type: 'circuit', state, cause }),
+        });
   const acknowledger = createAcknowledger({
     getClient,
     hooks,
@@ -110,6 +116,8 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
     acknowledger,
     ledger,
     timeoutMs,
+    startCapMs: Math.max(timeoutMs, options.startCapMs ?? DEFAULT_START_CAP_MS),
+    stallTimeoutMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
     strict: options.strict ?? false,
   });
   const calls = new WeakMap<object, PlannedCall>();
@@ -120,7 +128,10 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
     async transformParams({ params, model }) {
       const spec = specOfModel(model);
       // A spec this package does not know is left alone: no ad, nothing changed.
-      if (spec === undefined) return params;
+      if (spec === undefined) {
+        hooks.outcome({ type: 'skipped', reason: 'unsupported-model' });
+        return params;
+      }
       const { params: transformed, plan } = await cycle.transform(params);
       calls.set(transformed, { plan, spec });
       return transformed;
@@ -139,7 +150,10 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
     },
 
     async flush() {
-      ledger.finalizeAll();
+      ledger.endAll();
+      // Starts still out may yet answer 200 (each is dropped at startCapMs at the latest).
+      await cycle.settleStarts();
+      ledger.endAll();
       await acknowledger.drain();
     },
   };

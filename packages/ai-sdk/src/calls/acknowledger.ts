@@ -1,12 +1,21 @@
-import { AdSDKError, type Adstract, ServerError } from '@adstract/client';
+import { AdSDKError, type Adstract, NetworkError, ServerError } from '@adstract/client';
 import type { Hooks } from '../options/hooks.js';
 import type { AnswerEnding } from '../options/outcome-event.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { FilledOutcome } from './start-outcome.js';
 
+/** Settles what was handed to `waitUntil` for one start call. */
+export interface StartHold {
+  /** The start gave no ad: nothing will be acknowledged. */
+  release(): void;
+  /** The start gave this ad: the hold settles once its acknowledge has settled. */
+  bind(adResponseId: string): void;
+}
+
 /**
  * Sends acknowledgements in the background: never awaited on the answer's path, never rejecting.
- * Each filled message gets a settlement promise handed to `waitUntil` as soon as it is filled.
+ * Each start hands one promise to `waitUntil` when it is sent, settled once the start gave no ad
+ * or its ad's acknowledge settled, so a platform keeps the function alive for a late 200 too.
  */
 export function createAcknowledger(input: {
   getClient: () => Adstract;
@@ -17,13 +26,16 @@ export function createAcknowledger(input: {
   timeoutMs: number;
 }) {
   const inFlight = new Set<Promise<void>>();
-  const settlers = new Map<string, () => void>();
+  const holds = new Map<string, () => void>();
 
   return {
-    /** Called when a message is filled: lets the platform keep the function alive until its acknowledge. */
-    register(adResponseId: string): void {
-      if (input.waitUntil === undefined) return;
-      const settled = new Promise<void>((resolve) => settlers.set(adResponseId, resolve));
+    /** Called when a start is sent: lets the platform keep the function alive until it is settled. */
+    hold(): StartHold {
+      if (input.waitUntil === undefined) return { release() {}, bind() {} };
+      let settle: () => void = () => {};
+      const settled = new Promise<void>((resolve) => {
+        settle = resolve;
+      });
       try {
         input.waitUntil(settled);
       } catch (error) {
@@ -34,11 +46,17 @@ export function createAcknowledger(input: {
           }),
         );
       }
+      return {
+        release: settle,
+        bind(adResponseId) {
+          holds.set(adResponseId, settle);
+        },
+      };
     },
 
-    /** Sends the one acknowledge of a filled message. */
-    acknowledge(outcome: FilledOutcome, text: string, ending: AnswerEnding): void {
-      const { adResponseId } = outcome;
+    /** Sends the one acknowledge of an ad. */
+    acknowledge(ad: FilledOutcome, text: string, ending: AnswerEnding): void {
+      const { adResponseId } = ad;
       const startedAt = performance.now();
       const task = Promise.resolve()
         .then(() =>
@@ -49,6 +67,7 @@ export function createAcknowledger(input: {
         .then(
           (result) => {
             if (result === undefined) return;
+            input.breaker?.recordAcknowledgeSuccess(adResponseId);
             input.hooks.outcome({
               type: 'acknowledged',
               adResponseId,
@@ -62,7 +81,12 @@ export function createAcknowledger(input: {
             const error = AdSDKError.isInstance(thrown)
               ? thrown
               : new AdSDKError({ message: 'Adstract acknowledge failed', cause: thrown });
-            if (ServerError.isInstance(error)) input.breaker?.recordAcknowledgeServerError();
+            // A 5xx or no answer: the outcome is unknown, and Adstract says to stop sending traffic.
+            const unknownOutcome =
+              ServerError.isInstance(error) ||
+              (NetworkError.isInstance(error) && error.reason !== 'aborted');
+            if (unknownOutcome) input.breaker?.recordAcknowledgeFailure();
+            else input.breaker?.recordAcknowledgeSuccess(adResponseId);
             input.hooks.error(error);
             input.hooks.outcome({
               type: 'acknowledge-failed',
@@ -74,8 +98,8 @@ export function createAcknowledger(input: {
         )
         .finally(() => {
           inFlight.delete(task);
-          settlers.get(adResponseId)?.();
-          settlers.delete(adResponseId);
+          holds.get(adResponseId)?.();
+          holds.delete(adResponseId);
         });
       inFlight.add(task);
     },

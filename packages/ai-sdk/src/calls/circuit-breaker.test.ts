@@ -1,32 +1,38 @@
-import { generateText, wrapLanguageModel } from 'ai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { adstractMiddleware } from '../adstract-middleware.js';
-import type { AdstractMiddlewareOptions } from '../options/middleware-options.js';
-import type { AdstractOutcomeEvent } from '../options/outcome-event.js';
-import {
-  createDeferred,
-  createFakeAdstract,
-  type FakeStartReply,
-  filledReply,
-} from '../testing/fake-adstract.js';
-import { MockLanguageModel, textResult } from '../testing/mock-model.js';
-import { setupMiddleware } from '../testing/test-middleware.js';
+import type { CircuitBreakerOptions } from '../options/middleware-options.js';
+import type { CircuitCause } from '../options/outcome-event.js';
 import { type CircuitState, createCircuitBreaker } from './circuit-breaker.js';
 
-const context = { sessionId: 's', userAgent: 'ua', userIp: '192.0.2.1' };
-
 describe('createCircuitBreaker', () => {
-  it('opens after N consecutive failures, half-opens after the cool-down, closes on a good probe', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function breakerWith(options: CircuitBreakerOptions, startBudgetMs = 3_000) {
     let now = 0;
-    const changes: CircuitState[] = [];
-    const breaker = createCircuitBreaker(
-      { failureThreshold: 3, coolDownMs: 1_000 },
-      (state) => changes.push(state),
-      () => now,
-    );
+    const changes: Array<[CircuitState, CircuitCause]> = [];
+    let opened = 0;
+    const breaker = createCircuitBreaker({
+      options,
+      startBudgetMs,
+      onChange: (state, cause) => changes.push([state, cause]),
+      now: () => now,
+    });
+    breaker.onOpen(() => opened++);
+    const advance = (ms: number) => {
+      now += ms;
+    };
+    return { breaker, changes, advance, opens: () => opened };
+  }
+
+  it('opens after N consecutive failures, half-opens after the cool-down, closes on a good probe', () => {
+    const { breaker, changes, advance, opens } = breakerWith({
+      failureThreshold: 3,
+      coolDownMs: 1_000,
+    });
     const call = (verdict: 'success' | 'failure') => {
       const permit = breaker.tryAcquire();
-      if (verdict === 'success') permit?.recordSuccess();
+      if (verdict === 'success') permit?.recordSuccess(5);
       else permit?.recordFailure();
     };
     call('failure');
@@ -37,44 +43,39 @@ describe('createCircuitBreaker', () => {
     expect(breaker.state).toBe('closed');
     call('failure');
     expect(breaker.state).toBe('open');
+    expect(opens()).toBe(1);
     expect(breaker.tryAcquire()).toBeUndefined();
-    now = 999;
+    advance(999);
     expect(breaker.tryAcquire()).toBeUndefined();
-    now = 1_000;
+    advance(1);
     const probe = breaker.tryAcquire();
-    expect(probe).toBeDefined();
+    expect(probe?.probe).toBe(true);
     expect(breaker.state).toBe('half-open');
     expect(breaker.tryAcquire()).toBeUndefined();
-    probe?.recordSuccess();
+    probe?.recordSuccess(5);
     expect(breaker.state).toBe('closed');
-    expect(changes).toEqual(['open', 'half-open', 'closed']);
+    expect(changes).toEqual([
+      ['open', 'start-failures'],
+      ['half-open', 'cool-down-elapsed'],
+      ['closed', 'probe-succeeded'],
+    ]);
   });
 
-  it('re-opens when the probe fails, and opens at once on an acknowledge 5xx', () => {
-    let now = 0;
-    const breaker = createCircuitBreaker(
-      { failureThreshold: 1, coolDownMs: 10 },
-      () => {},
-      () => now,
-    );
-    breaker.recordAcknowledgeServerError();
+  it('re-opens when the probe fails, and opens at once on an acknowledge failure', () => {
+    const { breaker, advance } = breakerWith({ failureThreshold: 1, coolDownMs: 10 });
+    breaker.recordAcknowledgeFailure();
     expect(breaker.state).toBe('open');
-    now = 10;
+    advance(10);
     breaker.tryAcquire()?.recordFailure();
     expect(breaker.state).toBe('open');
-    now = 15;
+    advance(5);
     expect(breaker.tryAcquire()).toBeUndefined();
   });
 
   it('hands a released probe to the next call, and ignores reports after the first', () => {
-    let now = 0;
-    const breaker = createCircuitBreaker(
-      { failureThreshold: 1, coolDownMs: 10 },
-      () => {},
-      () => now,
-    );
+    const { breaker, advance } = breakerWith({ failureThreshold: 1, coolDownMs: 10 });
     breaker.tryAcquire()?.recordFailure();
-    now = 10;
+    advance(10);
     const first = breaker.tryAcquire();
     expect(breaker.tryAcquire()).toBeUndefined();
     first?.release();
@@ -82,241 +83,147 @@ describe('createCircuitBreaker', () => {
     expect(breaker.state).toBe('half-open');
     const second = breaker.tryAcquire();
     expect(second).toBeDefined();
-    second?.recordSuccess();
+    second?.recordSuccess(5);
     second?.release();
     expect(breaker.state).toBe('closed');
   });
 
-  it('lets no stale probe close a circuit that an acknowledge 5xx re-opened', () => {
-    let now = 0;
-    const breaker = createCircuitBreaker(
-      { failureThreshold: 1, coolDownMs: 10 },
-      () => {},
-      () => now,
-    );
-    breaker.recordAcknowledgeServerError();
-    now = 10;
+  it('lets no stale probe close a circuit that an acknowledge failure re-opened', () => {
+    const { breaker, advance } = breakerWith({ failureThreshold: 1, coolDownMs: 10 });
+    breaker.recordAcknowledgeFailure();
+    advance(10);
     const probe = breaker.tryAcquire();
-    breaker.recordAcknowledgeServerError();
-    probe?.recordSuccess();
+    breaker.recordAcknowledgeFailure();
+    probe?.recordSuccess(5, 'ad-1');
+    breaker.recordAcknowledgeSuccess('ad-1');
     expect(breaker.state).toBe('open');
   });
-});
 
-describe('circuit breaker in the middleware', () => {
-  afterEach(() => {
-    vi.useRealTimers();
+  describe('after an acknowledge outage', () => {
+    it('closes on the probe ad’s acknowledge, not on its start', () => {
+      const { breaker, changes, advance } = breakerWith({ coolDownMs: 10 });
+      breaker.recordAcknowledgeFailure();
+      advance(10);
+      const probe = breaker.tryAcquire();
+      probe?.recordSuccess(5, 'probe-ad');
+      expect(breaker.state).toBe('half-open');
+      // No second ad while the probe's acknowledge is still to come.
+      expect(breaker.tryAcquire()).toBeUndefined();
+      breaker.recordAcknowledgeSuccess('another-ad');
+      expect(breaker.state).toBe('half-open');
+      breaker.recordAcknowledgeSuccess('probe-ad');
+      expect(breaker.state).toBe('closed');
+      expect(changes.map(([, cause]) => cause)).toEqual([
+        'acknowledge-failed',
+        'cool-down-elapsed',
+        'probe-acknowledged',
+      ]);
+    });
+
+    it('re-opens for another cool-down when the probe ad’s acknowledge fails too', () => {
+      const { breaker, advance } = breakerWith({ coolDownMs: 10 });
+      breaker.recordAcknowledgeFailure();
+      advance(10);
+      breaker.tryAcquire()?.recordSuccess(5, 'probe-ad');
+      breaker.recordAcknowledgeFailure();
+      expect(breaker.state).toBe('open');
+      advance(9);
+      expect(breaker.tryAcquire()).toBeUndefined();
+      advance(1);
+      expect(breaker.tryAcquire()?.probe).toBe(true);
+    });
+
+    it('hands the probe on when its start brought no ad to acknowledge', () => {
+      const { breaker, advance } = breakerWith({ coolDownMs: 10 });
+      breaker.recordAcknowledgeFailure();
+      advance(10);
+      breaker.tryAcquire()?.recordSuccess(5);
+      expect(breaker.state).toBe('half-open');
+      expect(breaker.tryAcquire()?.probe).toBe(true);
+    });
   });
 
-  function setup(
-    onStart: (body: Record<string, unknown>) => FakeStartReply,
-    extra: Partial<AdstractMiddlewareOptions> = {},
-  ) {
-    const { fake, events, middleware } = setupMiddleware(createFakeAdstract({ onStart }), {
-      circuitBreaker: { failureThreshold: 1, coolDownMs: 1_000 },
-      ...extra,
+  describe('slow calls', () => {
+    it('counts starts still in flight at the threshold, while they wait, and opens once', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { breaker, changes, opens } = breakerWith({ failureThreshold: 5 });
+      // 200 calls at once into a hang: none answers.
+      const permits = Array.from({ length: 200 }, () => breaker.tryAcquire());
+      expect(permits.every((permit) => permit !== undefined)).toBe(true);
+      // Before any healthy latency is known, the threshold is half the 3 000 ms budget.
+      vi.advanceTimersByTime(1_499);
+      expect(breaker.state).toBe('closed');
+      vi.advanceTimersByTime(1);
+      expect(breaker.state).toBe('open');
+      expect(opens()).toBe(1);
+      expect(changes).toEqual([['open', 'start-failures']]);
+      // Their real ends count no second time.
+      for (const permit of permits) permit?.recordFailure();
+      expect(changes).toHaveLength(1);
     });
-    const model = new MockLanguageModel({ doGenerate: textResult('answer') });
-    const wrapped = wrapLanguageModel({ model, middleware });
-    const ask = (prompt: string, abortSignal?: AbortSignal) =>
-      generateText({
-        model: wrapped,
-        prompt,
-        abortSignal,
-        providerOptions: { adstract: context },
+
+    it('derives the threshold from the recent healthy latency: 3 × p95, at least 250 ms', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { breaker } = breakerWith({ failureThreshold: 1 });
+      for (let index = 0; index < 20; index++) breaker.tryAcquire()?.recordSuccess(2);
+      breaker.tryAcquire();
+      vi.advanceTimersByTime(249);
+      expect(breaker.state).toBe('closed');
+      vi.advanceTimersByTime(1);
+      expect(breaker.state).toBe('open');
+
+      const slowService = breakerWith({ failureThreshold: 1 }).breaker;
+      for (let index = 0; index < 20; index++) slowService.tryAcquire()?.recordSuccess(200);
+      slowService.tryAcquire();
+      vi.advanceTimersByTime(599);
+      expect(slowService.state).toBe('closed');
+      vi.advanceTimersByTime(1);
+      expect(slowService.state).toBe('open');
+    });
+
+    it('never waits longer than the start budget, and follows slowCallMs when set', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { breaker } = breakerWith({ failureThreshold: 1 }, 3_000);
+      // A healthy but slow Adstract (2 s): the derived 6 s is capped at the 3 s budget.
+      for (let index = 0; index < 20; index++) breaker.tryAcquire()?.recordSuccess(2_000);
+      breaker.tryAcquire();
+      vi.advanceTimersByTime(2_999);
+      expect(breaker.state).toBe('closed');
+      vi.advanceTimersByTime(1);
+      expect(breaker.state).toBe('open');
+
+      const fixed = breakerWith({ failureThreshold: 1, slowCallMs: 100 }).breaker;
+      fixed.tryAcquire();
+      vi.advanceTimersByTime(100);
+      expect(fixed.state).toBe('open');
+    });
+
+    it('re-opens at the threshold when the probe itself hangs, releasing its caller', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { breaker, advance, opens } = breakerWith({
+        failureThreshold: 1,
+        coolDownMs: 1_000,
+        slowCallMs: 300,
       });
-    const circuitStates = () =>
-      events.flatMap((event) => (event.type === 'circuit' ? [event.state] : []));
-    return { fake, events, middleware, ask, circuitStates };
-  }
-
-  it('stops calling Adstract after an acknowledge 5xx, then lets one probe through', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    let ackStatus = 500;
-    const fake = createFakeAdstract({
-      onStart: (body) => filledReply(String(body.prompt)),
-      onAcknowledge: () => ({
-        status: ackStatus,
-        body: { ad_ack_id: 'ack', status: 'ok', success: true },
-      }),
+      breaker.tryAcquire()?.recordFailure();
+      advance(1_000);
+      const probe = breaker.tryAcquire();
+      expect(breaker.state).toBe('half-open');
+      vi.advanceTimersByTime(300);
+      expect(breaker.state).toBe('open');
+      expect(opens()).toBe(2);
+      // A late success of that probe opens nothing and closes nothing: the next probe decides.
+      probe?.recordSuccess(2_500);
+      expect(breaker.state).toBe('open');
     });
-    const events: AdstractOutcomeEvent[] = [];
-    const middleware = adstractMiddleware({
-      apiKey: 'adpk_test_0123456789',
-      baseURL: 'http://adstract.test',
-      fetch: fake.fetch,
-      onError: () => {},
-      onOutcome: (event) => events.push(event),
-      circuitBreaker: { coolDownMs: 60_000 },
+
+    it('counts nothing for a start that answered before the threshold', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { breaker } = breakerWith({ failureThreshold: 1, slowCallMs: 300 });
+      breaker.tryAcquire()?.recordSuccess(10);
+      breaker.tryAcquire()?.release();
+      vi.advanceTimersByTime(10_000);
+      expect(breaker.state).toBe('closed');
     });
-    const model = new MockLanguageModel({ doGenerate: textResult('answer') });
-    const wrapped = wrapLanguageModel({ model, middleware });
-    const ask = async (index: number) => {
-      const result = await generateText({
-        model: wrapped,
-        prompt: `Question ${index}`,
-        providerOptions: { adstract: context },
-      });
-      await middleware.flush();
-      return result;
-    };
-
-    await ask(1);
-    expect(events).toContainEqual({
-      type: 'circuit',
-      state: 'open',
-      cause: 'acknowledge-server-error',
-    });
-    const second = await ask(2);
-    expect(fake.starts).toHaveLength(1);
-    expect(second.providerMetadata?.adstract).toEqual({ status: 'skipped' });
-    expect(events).toContainEqual({ type: 'skipped', reason: 'circuit-open' });
-
-    ackStatus = 200;
-    vi.setSystemTime(Date.now() + 60_000);
-    await ask(3);
-    expect(fake.starts).toHaveLength(2);
-    expect(events.filter((event) => event.type === 'circuit').map((event) => event.state)).toEqual([
-      'open',
-      'half-open',
-      'closed',
-    ]);
-  });
-
-  it('opens after consecutive start failures and serves original prompts meanwhile', async () => {
-    const { fake, ask } = setup(() => ({ status: 503, body: {} }), {
-      circuitBreaker: { failureThreshold: 2, coolDownMs: 60_000 },
-    });
-    for (let index = 0; index < 5; index++) {
-      const result = await ask(`Question ${index}`);
-      expect(result.text).toBe('answer');
-    }
-    expect(fake.starts).toHaveLength(2);
-  });
-
-  const unhealthy: Array<[string, FakeStartReply, Partial<AdstractMiddlewareOptions>]> = [
-    ['a 500', { status: 500, body: {} }, {}],
-    ['a 503', { status: 503, body: {} }, {}],
-    ['a 429', { status: 429, body: {} }, {}],
-    ['a network failure', { status: 0, networkError: true }, {}],
-    ['the time budget', { status: 200, delayMs: 1_000 }, { timeoutMs: 20 }],
-  ];
-
-  it.each(unhealthy)('counts %s as a failure', async (_label, reply, extra) => {
-    const { fake, ask, events, circuitStates } = setup(() => reply, extra);
-    await ask('Question 1');
-    await ask('Question 2');
-    expect(fake.starts).toHaveLength(1);
-    expect(circuitStates()).toEqual(['open']);
-    expect(events.find((event) => event.type === 'failed')).toMatchObject({
-      reason: 'unavailable',
-    });
-  });
-
-  const harmless: Array<[string, FakeStartReply, string]> = [
-    ['a 409', { status: 409, body: { detail: 'duplicate' } }, 'duplicate'],
-    ['a 401', { status: 401, body: { detail: 'no key' } }, 'invalid'],
-    ['a 400', { status: 400, body: { detail: 'bad' } }, 'invalid'],
-    ['a 403', { status: 403, body: { detail: 'revoked' } }, 'invalid'],
-    ['invalid JSON', { status: 200, text: '{not json' }, 'invalid'],
-    ['a wrong shape', { status: 200, body: { status: 'ok' } }, 'invalid'],
-  ];
-
-  it.each(harmless)('does not count %s as a failure', async (_label, reply, reason) => {
-    const { fake, ask, events, circuitStates } = setup(() => reply);
-    for (let index = 0; index < 3; index++) await ask(`Question ${index}`);
-    expect(fake.starts).toHaveLength(3);
-    expect(circuitStates()).toEqual([]);
-    const failures = events.filter((event) => event.type === 'failed');
-    expect(failures.map((event) => event.reason)).toEqual([reason, reason, reason]);
-  });
-
-  it('does not count a caller abort as a failure', async () => {
-    const { fake, ask, circuitStates } = setup(() => ({
-      ...filledReply('x'),
-      holdUntil: new Promise(() => {}),
-    }));
-    for (let index = 0; index < 2; index++) {
-      const controller = new AbortController();
-      const call = ask(`Question ${index}`, controller.signal).catch(() => undefined);
-      await vi.waitFor(() => expect(fake.starts).toHaveLength(index + 1));
-      controller.abort();
-      await call;
-    }
-    expect(fake.starts).toHaveLength(2);
-    expect(circuitStates()).toEqual([]);
-  });
-
-  it('hands the probe back when the caller aborts it, so the next call probes again', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const replies: FakeStartReply[] = [
-      { status: 503, body: {} },
-      { ...filledReply('held'), holdUntil: new Promise(() => {}) },
-      filledReply('Question 3'),
-    ];
-    const { fake, ask, circuitStates, middleware } = setup(
-      () => replies.shift() ?? filledReply(''),
-    );
-    await ask('Question 1');
-    expect(circuitStates()).toEqual(['open']);
-    vi.setSystemTime(Date.now() + 1_000);
-
-    const controller = new AbortController();
-    const probe = ask('Question 2', controller.signal).catch(() => undefined);
-    await vi.waitFor(() => expect(fake.starts).toHaveLength(2));
-    controller.abort();
-    await probe;
-    expect(circuitStates()).toEqual(['open', 'half-open']);
-
-    const third = await ask('Question 3');
-    expect(fake.starts).toHaveLength(3);
-    expect(third.providerMetadata?.adstract).toMatchObject({ status: 'filled' });
-    expect(circuitStates()).toEqual(['open', 'half-open', 'closed']);
-    await middleware.flush();
-  });
-
-  it('re-opens when the probe fails, for another full cool-down', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const { fake, ask, events, circuitStates } = setup(() => ({ status: 502, body: {} }));
-    await ask('Question 1');
-    vi.setSystemTime(Date.now() + 1_000);
-    await ask('Question 2');
-    expect(fake.starts).toHaveLength(2);
-    expect(circuitStates()).toEqual(['open', 'half-open', 'open']);
-    expect(events).toContainEqual({ type: 'circuit', state: 'open', cause: 'probe-failed' });
-
-    vi.setSystemTime(Date.now() + 999);
-    await ask('Question 3');
-    expect(fake.starts).toHaveLength(2);
-    vi.setSystemTime(Date.now() + 1);
-    await ask('Question 4');
-    expect(fake.starts).toHaveLength(3);
-  });
-
-  it('lets exactly one probe through when calls arrive together in half-open', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const release = createDeferred();
-    const replies: FakeStartReply[] = [{ status: 500, body: {} }];
-    const { fake, ask, events, circuitStates, middleware } = setup(
-      (body) =>
-        replies.shift() ?? { ...filledReply(String(body.prompt)), holdUntil: release.promise },
-    );
-    await ask('Question 0');
-    vi.setSystemTime(Date.now() + 1_000);
-
-    const calls = [1, 2, 3, 4].map((index) => ask(`Question ${index}`));
-    await vi.waitFor(() =>
-      expect(
-        events.filter((event) => event.type === 'skipped' && event.reason === 'circuit-open'),
-      ).toHaveLength(3),
-    );
-    expect(fake.starts).toHaveLength(2);
-    release.resolve();
-    const results = await Promise.all(calls);
-    expect(
-      results.filter((result) => result.providerMetadata?.adstract?.status === 'filled'),
-    ).toHaveLength(1);
-    expect(circuitStates()).toEqual(['open', 'half-open', 'closed']);
-    await middleware.flush();
   });
 });

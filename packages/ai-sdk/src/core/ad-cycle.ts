@@ -1,8 +1,10 @@
-import { AdSDKError, type Adstract, ValidationError } from '@adstract/client';
+import { AdSDKError, type Adstract, NetworkError } from '@adstract/client';
+import { INPUT_LIMITS, invalid } from '@adstract/client/internal';
 import type { createAcknowledger } from '../calls/acknowledger.js';
-import type { CircuitBreaker } from '../calls/circuit-breaker.js';
-import { startAd } from '../calls/start-ad.js';
-import type { FilledOutcome } from '../calls/start-outcome.js';
+import { type CircuitBreaker, recordVerdict } from '../calls/circuit-breaker.js';
+import { launchStart } from '../calls/launch-start.js';
+import type { FilledOutcome, TimedOutcome } from '../calls/start-outcome.js';
+import { waitForStart } from '../calls/wait-for-start.js';
 import type { Hooks } from '../options/hooks.js';
 import type { AdstractMiddlewareOptions } from '../options/middleware-options.js';
 import type { SkipReason } from '../options/outcome-event.js';
@@ -10,19 +12,23 @@ import type { AdstractMetadata, AdstractStatus } from '../render/ad-metadata.js'
 import type { AdstractCallOptions, ProviderMetadata } from '../spec/language-model.js';
 import type { SpecAdapter } from '../spec/spec-adapter.js';
 import type { AnswerLedger, CallEnding, MessageEntry } from './answer-ledger.js';
-import { resolveCallContext } from './call-context.js';
+import { resolveContextWithin } from './call-context.js';
 import { hashText } from './hash.js';
-import { findLatestUserMessage, replaceUserText } from './prompt.js';
+import { findLatestUserMessage, insertEnhancedPrompt } from './prompt.js';
 import { withoutAdstractOptions } from './provider-options.js';
 import { collectText, isAbortError } from './text-stage.js';
 
 /**
- * What the ad cycle decided for one model call. A call without an ad keeps its message's entry so
- * that a failed model call opens a retry window.
+ * What the ad cycle decided for one model call: the status `providerMetadata.adstract` reports,
+ * the ad when the model gets the enhanced prompt, and whether the call's text is gathered (an
+ * acknowledge is owed, or may be: a start still out can answer 200 late).
  */
-export type CallPlan =
-  | { status: Exclude<AdstractStatus, 'filled'>; entry?: MessageEntry }
-  | { status: 'filled'; entry: MessageEntry; ad: FilledOutcome; userIndex: number };
+export interface CallPlan {
+  status: AdstractStatus;
+  entry?: MessageEntry;
+  inject?: { ad: FilledOutcome; userIndex: number };
+  track: boolean;
+}
 
 /** What the cycle needs from the middleware around it. */
 export interface AdCycleInput {
@@ -33,43 +39,80 @@ export interface AdCycleInput {
   acknowledger: ReturnType<typeof createAcknowledger>;
   ledger: AnswerLedger;
   timeoutMs: number;
+  startCapMs: number;
+  stallTimeoutMs: number;
   strict: boolean;
 }
 
 /**
  * The ad cycle, written once for every spec version: decide a call's ad (context, ledger, breaker,
- * start), give the model the enhanced prompt, gather the answer's text from a generate result or a
- * stream, and end each model call in the ledger, which acknowledges once per filled message.
+ * start within its budget), give the model the enhanced prompt, gather the answer's text from a
+ * generate result or a stream, and end each model call in the ledger, which acknowledges once per
+ * 200 from start: in time, or late.
  */
 export function createAdCycle(input: AdCycleInput) {
   const { options, hooks, ledger, breaker, acknowledger, strict } = input;
+  /** Calls waiting on a start: released at once when the circuit opens. */
+  const waiting = new Set<() => void>();
+  /** Starts still out, for `flush()`: each settles by `startCapMs` at the latest. */
+  const flights = new Set<Promise<unknown>>();
+  breaker?.onOpen(() => {
+    for (const release of Array.from(waiting)) release();
+  });
 
   const skip = (reason: SkipReason): CallPlan => {
     hooks.outcome({ type: 'skipped', reason });
-    return { status: 'skipped' };
+    return { status: 'skipped', track: false };
+  };
+
+  /** Reports a start that answered while its call was still waiting. */
+  const reportInTime = (outcome: TimedOutcome, sessionId: string) => {
+    const { durationMs } = outcome;
+    switch (outcome.status) {
+      case 'filled':
+        hooks.outcome({
+          type: 'filled',
+          sessionId,
+          adResponseId: outcome.adResponseId,
+          productName: outcome.productName,
+          durationMs,
+        });
+        return;
+      case 'no-fill':
+      case 'rejected':
+        hooks.outcome({ type: outcome.status, sessionId, durationMs });
+        return;
+      case 'failed': {
+        const error = outcome.error ?? new AdSDKError({ message: 'Adstract start failed' });
+        const reason = outcome.reason ?? 'invalid';
+        if (reason !== 'aborted') hooks.error(error);
+        hooks.outcome({ type: 'failed', sessionId, durationMs, error, reason });
+      }
+    }
   };
 
   async function plan(params: AdstractCallOptions): Promise<CallPlan> {
     if (params.responseFormat?.type === 'json') return skip('structured-output');
     const user = findLatestUserMessage(params.prompt);
     if (user === undefined) return skip('no-user-text');
-    let resolved: Awaited<ReturnType<typeof resolveCallContext>>;
-    try {
-      resolved = await resolveCallContext(params, options.context);
-    } catch (thrown) {
-      // A throwing `context` function gives any value: onError only ever receives AdSDKErrors.
-      const error = AdSDKError.isInstance(thrown)
-        ? thrown
-        : new ValidationError({
-            message: 'The context option threw (see cause)',
-            field: 'context',
-            cause: thrown,
-          });
+    if (user.text.length > INPUT_LIMITS.prompt) {
+      // Checked before anything else: a huge prompt is neither hashed nor sent.
+      const error = invalid(
+        'prompt',
+        `is ${user.text.length} UTF-16 code units long, more than Adstract's limit of ${INPUT_LIMITS.prompt}: the answer goes on without an ad`,
+      );
       if (strict) throw error;
       hooks.error(error);
-      return skip('invalid-context');
+      return skip('prompt-too-long');
     }
-    if (resolved.disabled) return skip('disabled');
+    const startedAt = performance.now();
+    const resolved = await resolveContextWithin(params, options.context, input.timeoutMs);
+    if (resolved.kind === 'failed') {
+      if (strict) throw resolved.error;
+      hooks.error(resolved.error);
+      return skip(resolved.timedOut ? 'context-timeout' : 'invalid-context');
+    }
+    if (resolved.kind === 'disabled') return skip('disabled');
 
     const { context } = resolved;
     const key = [
@@ -81,44 +124,124 @@ export function createAdCycle(input: AdCycleInput) {
       hashText(user.text),
     ].join('\u0000');
     const lookup = ledger.lookup(key, user.index < params.prompt.length - 1);
-    if (lookup.kind === 'duplicate') return skip('duplicate');
-
-    let entry: MessageEntry;
-    if (lookup.kind === 'reuse') {
-      entry = lookup.entry;
-    } else {
-      const permit = breaker?.tryAcquire();
-      if (breaker !== undefined && permit === undefined) return skip('circuit-open');
-      entry = ledger.open(key);
-      const outcome = await startAd({
-        getClient: input.getClient,
-        prompt: user.text,
-        context,
-        optionalContext: resolved.optionalContext,
-        wrappingType: options.wrappingType,
-        timeoutMs: input.timeoutMs,
-        signal: params.abortSignal,
-        hooks,
-        permit,
-        strict,
-      }).catch((error: unknown) => {
-        ledger.settle(entry, { status: 'failed' });
-        throw error;
-      });
-      ledger.settle(entry, outcome);
-      if (outcome.status === 'filled') acknowledger.register(outcome.adResponseId);
+    switch (lookup.kind) {
+      case 'duplicate':
+        return skip('duplicate');
+      case 'answered':
+        return skip('answer-acknowledged');
+      case 'reuse':
+        return planFor(lookup.entry, user.index);
+      case 'new':
+        break;
     }
+
+    const permit = breaker?.tryAcquire();
+    if (breaker !== undefined && permit === undefined) return skip('circuit-open');
+    const { sessionId } = context;
+    const entry = ledger.open(key);
+    hooks.outcome(
+      lookup.again === undefined
+        ? { type: 'requested', sessionId }
+        : { type: 'requested', sessionId, again: lookup.again },
+    );
+    const hold = acknowledger.hold();
+    const flight = launchStart({
+      getClient: input.getClient,
+      prompt: user.text,
+      context,
+      optionalContext: resolved.optionalContext,
+      wrappingType: options.wrappingType,
+      capMs: input.startCapMs,
+    });
+    flights.add(flight);
+    void flight.then((outcome) => {
+      flights.delete(flight);
+      if (outcome.status === 'filled') hold.bind(outcome.adResponseId);
+      else hold.release();
+    });
+
+    const budgetMs = Math.max(1, input.timeoutMs - (performance.now() - startedAt));
+    const waited = waitForStart(flight, {
+      budgetMs,
+      signal: params.abortSignal,
+      onRelease: (release) => {
+        waiting.add(release);
+        return () => waiting.delete(release);
+      },
+    });
+    // After the wait has seen the answer: a verdict that opens the circuit releases the other
+    // calls still waiting, never the one whose start just answered.
+    void flight.then((outcome) => recordVerdict(permit, outcome));
+    const wait = await waited;
+    if (wait.kind === 'answered') {
+      reportInTime(wait.outcome, sessionId);
+      if (strict && wait.outcome.status === 'failed' && wait.outcome.error !== undefined) {
+        ledger.settle(entry, wait.outcome);
+        throw wait.outcome.error;
+      }
+      ledger.settle(entry, wait.outcome);
+      return planFor(entry, user.index);
+    }
+
+    // The call goes on without the ad; a 200 that still arrives is acknowledged, once.
+    const durationMs = performance.now() - startedAt;
+    ledger.proceedWithoutAd(entry);
+    void flight.then((outcome) => {
+      if (outcome.status === 'filled') {
+        hooks.outcome({
+          type: 'late-fill',
+          sessionId,
+          adResponseId: outcome.adResponseId,
+          productName: outcome.productName,
+          durationMs: outcome.durationMs,
+        });
+      }
+      ledger.lateOutcome(entry, outcome);
+    });
+    if (wait.kind === 'released') {
+      hooks.outcome({ type: 'released', sessionId, durationMs });
+      return planFor(entry, user.index);
+    }
+    if (wait.kind === 'aborted') {
+      const error = new NetworkError({
+        message: 'The request to Adstract was aborted by the caller',
+        reason: 'aborted',
+        cause: wait.reason,
+      });
+      hooks.outcome({ type: 'failed', sessionId, durationMs, error, reason: 'aborted' });
+      // The call stops at once: its answer is empty, which is what a late 200 acknowledges.
+      const call = ledger.beginCall(entry);
+      if (call !== undefined) ledger.endCall(call, 'aborted');
+      throw wait.reason;
+    }
+    const error = new NetworkError({
+      message: `Adstract did not answer within the ${input.timeoutMs} ms start budget; the answer goes on without an ad`,
+      reason: 'timeout',
+    });
+    hooks.error(error);
+    hooks.outcome({ type: 'failed', sessionId, durationMs, error, reason: 'unavailable' });
+    if (strict) throw error;
+    return planFor(entry, user.index);
+  }
+
+  /** The plan of a call for a message whose start has answered, or is still out. */
+  function planFor(entry: MessageEntry, userIndex: number): CallPlan {
     const { state } = entry;
     switch (state.phase) {
       case 'answering':
-      case 'awaiting-step':
-        return { status: 'filled', entry, ad: state.answer.ad, userIndex: user.index };
-      case 'acknowledged':
-        return { status: 'filled', entry, ad: state.ad, userIndex: user.index };
+      case 'awaiting-step': {
+        const { answer } = state;
+        if (answer.injected && answer.ad !== undefined) {
+          return { status: 'filled', entry, inject: { ad: answer.ad, userIndex }, track: true };
+        }
+        return { status: 'failed', entry, track: true };
+      }
       case 'no-ad':
-        return { status: state.outcome.status, entry };
+        return { status: state.outcome.status, entry, track: false };
       case 'starting':
-        return { status: 'failed', entry };
+      case 'ended':
+      case 'acknowledged':
+        return { status: 'failed', entry, track: false };
     }
   }
 
@@ -129,18 +252,19 @@ export function createAdCycle(input: AdCycleInput) {
     ): Promise<{ params: Params; plan: CallPlan }> {
       const callPlan = await plan(params);
       const providerOptions = withoutAdstractOptions(params.providerOptions);
+      const { inject } = callPlan;
       const transformed: Params =
-        callPlan.status === 'filled'
-          ? {
+        inject === undefined
+          ? { ...params, providerOptions }
+          : {
               ...params,
-              prompt: replaceUserText(
+              prompt: insertEnhancedPrompt(
                 params.prompt,
-                callPlan.userIndex,
-                callPlan.ad.enhancedPrompt,
+                inject.userIndex,
+                inject.ad.enhancedPrompt,
               ),
               providerOptions,
-            }
-          : { ...params, providerOptions };
+            };
       return { params: transformed, plan: callPlan };
     },
 
@@ -151,33 +275,27 @@ export function createAdCycle(input: AdCycleInput) {
       params: AdstractCallOptions,
       doGenerate: () => PromiseLike<Result>,
     ): Promise<Result> {
-      if (callPlan.status !== 'filled') {
-        let result: Result;
-        try {
-          result = await doGenerate();
-        } catch (error) {
-          if (callPlan.entry !== undefined) ledger.modelCallFailed(callPlan.entry);
-          throw error;
-        }
-        return spec.withGenerateMetadata(result, metadataOf(callPlan));
-      }
-      const call = ledger.beginCall(callPlan.entry, callPlan.ad);
+      const call = callPlan.track && callPlan.entry ? ledger.beginCall(callPlan.entry) : undefined;
       let result: Result;
       try {
         result = await doGenerate();
       } catch (error) {
-        ledger.endCall(call, failureEnding(error, params));
+        if (call !== undefined) ledger.endCall(call, failureEnding(error, params));
+        else if (callPlan.entry !== undefined) ledger.modelCallFailed(callPlan.entry);
         throw error;
       }
-      const { text, finishReason } = spec.readGenerateResult(result);
-      call.text += text;
-      ledger.endCall(call, finishReason === 'tool-calls' ? 'tool-calls' : 'finished');
+      if (call !== undefined) {
+        const { text, finishReason } = spec.readGenerateResult(result);
+        call.text += text;
+        ledger.endCall(call, finishReason === 'tool-calls' ? 'tool-calls' : 'finished');
+      }
       return spec.withGenerateMetadata(result, metadataOf(callPlan));
     },
 
     /**
-     * Runs one stream call under its plan. Calls without an ad get the model's stream exactly as it
-     * is (no extra stage); calls with one get a pass-through stage that gathers the text.
+     * Runs one stream call under its plan. Calls without an acknowledge to come get the model's
+     * stream exactly as it is (no extra stage); the others get a pass-through stage that gathers
+     * the text.
      */
     async stream<Result extends { stream: ReadableStream<unknown> }>(
       callPlan: CallPlan,
@@ -185,7 +303,8 @@ export function createAdCycle(input: AdCycleInput) {
       params: AdstractCallOptions,
       doStream: () => PromiseLike<Result>,
     ): Promise<Result> {
-      if (callPlan.status !== 'filled') {
+      const call = callPlan.track && callPlan.entry ? ledger.beginCall(callPlan.entry) : undefined;
+      if (call === undefined) {
         const { entry } = callPlan;
         if (entry === undefined) return doStream();
         try {
@@ -195,7 +314,6 @@ export function createAdCycle(input: AdCycleInput) {
           throw error;
         }
       }
-      const call = ledger.beginCall(callPlan.entry, callPlan.ad);
       let result: Result;
       try {
         result = await doStream();
@@ -203,7 +321,7 @@ export function createAdCycle(input: AdCycleInput) {
         ledger.endCall(call, failureEnding(error, params));
         throw error;
       }
-      const stream = collectText(result.stream, {
+      const stage = collectText(result.stream, {
         spec,
         onText: (delta) => {
           call.text += delta;
@@ -211,8 +329,15 @@ export function createAdCycle(input: AdCycleInput) {
         onEnd: (ending) => ledger.endCall(call, ending),
         metadata: metadataOf(callPlan),
         abortSignal: params.abortSignal,
+        stallTimeoutMs: input.stallTimeoutMs,
       });
-      return { ...result, stream };
+      call.cancel = stage.cancel;
+      return { ...result, stream: stage.stream };
+    },
+
+    /** Resolves once every start still out has settled (each by `startCapMs` at the latest). */
+    async settleStarts(): Promise<void> {
+      while (flights.size > 0) await Promise.allSettled(Array.from(flights));
     },
   };
 }
@@ -226,8 +351,9 @@ function failureEnding(error: unknown, params: AdstractCallOptions): CallEnding 
 
 /** `providerMetadata` with the `adstract` entry describing the plan. */
 function metadataOf(plan: CallPlan): ProviderMetadata {
-  if (plan.status !== 'filled') return { adstract: { status: plan.status } };
-  const metadata: AdstractMetadata = { status: 'filled', adResponseId: plan.ad.adResponseId };
-  if (plan.ad.productName !== null) metadata.productName = plan.ad.productName;
+  const { inject } = plan;
+  if (inject === undefined) return { adstract: { status: plan.status } };
+  const metadata: AdstractMetadata = { status: 'filled', adResponseId: inject.ad.adResponseId };
+  if (inject.ad.productName !== null) metadata.productName = inject.ad.productName;
   return { adstract: metadata };
 }

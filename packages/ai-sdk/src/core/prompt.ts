@@ -44,27 +44,45 @@ export function findLatestUserMessage(
 }
 
 /**
- * Returns a new prompt where the user message at `index` has its text parts replaced by
- * `text` (in place of the first text part), keeping its file parts and every other message.
- * Nothing the caller passed in is mutated.
+ * Returns a new prompt where the user message at `index` carries Adstract's enhanced prompt,
+ * keeping its other parts where they are. Nothing the caller passed in is mutated.
+ *
+ * Adstract enhances the text it was sent: the message's text parts joined by blank lines. When
+ * the enhanced prompt contains that text whole (ad instructions added before and/or after it),
+ * only the additions move in: what came before goes at the start of the first text part, what
+ * came after at the end of the last, so a text that labels a file (`Chart A:`, image, `Chart B:`,
+ * image) stays next to it. When Adstract rewrote the text itself, the enhanced prompt replaces the
+ * first text part and the other text parts are dropped (their words are in it); files stay.
  */
-export function replaceUserText<Prompt extends ReadonlyArray<PromptMessage>>(
+export function insertEnhancedPrompt<Prompt extends ReadonlyArray<PromptMessage>>(
   prompt: Prompt,
   index: number,
-  text: string,
+  enhancedPrompt: string,
 ): Prompt {
   const message = prompt[index];
   const parts = userParts(message);
   if (message === undefined || parts === undefined) return prompt;
-  const content: ContentPart[] = [];
-  let replaced = false;
-  for (const part of parts) {
-    if (!isTextPart(part)) {
-      content.push(part);
-    } else if (!replaced) {
-      content.push({ ...part, text });
-      replaced = true;
-    }
+  const texts = parts.filter(isTextPart);
+  const first = texts[0];
+  const last = texts.at(-1);
+  if (first === undefined || last === undefined) return prompt;
+  const original = texts.map((part) => part.text).join('\n\n');
+  const at = original === '' ? -1 : enhancedPrompt.indexOf(original);
+  let content: ContentPart[];
+  if (at !== -1) {
+    const before = enhancedPrompt.slice(0, at);
+    const after = enhancedPrompt.slice(at + original.length);
+    content = parts.map((part) => {
+      if (!isTextPart(part)) return part;
+      const head = part === first ? before : '';
+      const tail = part === last ? after : '';
+      return head === '' && tail === '' ? part : { ...part, text: `${head}${part.text}${tail}` };
+    });
+  } else {
+    content = parts.flatMap((part) => {
+      if (!isTextPart(part)) return [part];
+      return part === first ? [{ ...part, text: enhancedPrompt }] : [];
+    });
   }
   const next = prompt.slice();
   next[index] = { ...message, content };

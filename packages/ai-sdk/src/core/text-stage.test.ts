@@ -1,8 +1,8 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { convertArrayToReadableStream } from 'ai/test';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { specV4 } from '../spec/v4.js';
-import { textParts } from '../testing/mock-model.js';
+import { finishReason, textParts, usage } from '../testing/mock-model.js';
 import type { CallEnding } from './answer-ledger.js';
 import { collectText } from './text-stage.js';
 
@@ -10,17 +10,22 @@ type Part = LanguageModelV4StreamPart;
 
 const metadata = { adstract: { status: 'filled', adResponseId: 'ad-1' } };
 
-function collector(source: ReadableStream<Part>, abortSignal?: AbortSignal) {
+function collector(
+  source: ReadableStream<Part>,
+  abortSignal?: AbortSignal,
+  stallTimeoutMs?: number,
+) {
   const texts: string[] = [];
   const endings: CallEnding[] = [];
-  const stream = collectText(source, {
+  const { stream, cancel } = collectText(source, {
     spec: specV4,
     onText: (delta) => texts.push(delta),
     onEnd: (ending) => endings.push(ending),
     metadata,
     abortSignal,
+    stallTimeoutMs,
   });
-  return { stream, texts, endings };
+  return { stream, cancel, texts, endings };
 }
 
 /** A source the test feeds by hand, counting how often the stage pulled from it. */
@@ -196,5 +201,88 @@ describe('collectText', () => {
     while (!(await reader.read()).done) {}
     await reader.cancel();
     expect(endings).toEqual(['finished']);
+  });
+
+  it('a caller’s abort ends the answer at once, and the parts read after it still pass', async () => {
+    const controller = new AbortController();
+    const source = manualSource();
+    const { stream, texts, endings } = collector(source.stream, controller.signal);
+    const reader = stream.getReader();
+    source.controller().enqueue({ type: 'text-delta', id: '0', delta: 'seen' });
+    await reader.read();
+    controller.abort();
+    expect(endings).toEqual(['aborted']);
+    source.controller().enqueue({ type: 'text-delta', id: '0', delta: 'after' });
+    expect(await reader.read()).toMatchObject({ value: { delta: 'after' } });
+    expect(texts).toEqual(['seen']);
+  });
+
+  it('cancel() stops the model stream and closes the consumer’s side', async () => {
+    const source = manualSource();
+    const { stream, cancel, endings } = collector(source.stream);
+    const reader = stream.getReader();
+    source.controller().enqueue({ type: 'text-delta', id: '0', delta: 'a' });
+    await reader.read();
+    cancel();
+    expect(await reader.read()).toEqual({ done: true, value: undefined });
+    expect(source.counts.cancelled).toBe(true);
+    // The owner reports the ending itself (flush, eviction): the stage reports none.
+    expect(endings).toEqual([]);
+  });
+});
+
+describe('collectText with a consumer that stops reading', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reads the rest of the model’s stream itself after stallTimeoutMs, and ends abandoned', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const source = manualSource();
+    const { stream, texts, endings } = collector(source.stream, undefined, 3_000);
+    const reader = stream.getReader();
+    source.controller().enqueue({ type: 'text-delta', id: '0', delta: 'one ' });
+    await reader.read();
+    // The consumer vanishes (a closed tab): it reads nothing more, and nothing cancels. The stage
+    // has read one part ahead; the rest stays in the model's stream.
+    source.controller().enqueue({ type: 'text-delta', id: '0', delta: 'two ' });
+    source.controller().enqueue({ type: 'text-delta', id: '0', delta: 'three' });
+    source.controller().enqueue({ type: 'finish', finishReason: finishReason('stop'), usage });
+    source.controller().close();
+    await vi.advanceTimersByTimeAsync(5_999);
+    expect(texts).toEqual(['one ', 'two ']);
+    expect(endings).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(texts).toEqual(['one ', 'two ', 'three']);
+    expect(endings).toEqual(['abandoned']);
+  });
+
+  it('never drains while the model itself is slow and the consumer waits for it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const source = manualSource();
+    const { stream, endings } = collector(source.stream, undefined, 1_000);
+    const reader = stream.getReader();
+    const read = reader.read();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(endings).toEqual([]);
+    source.controller().enqueue({ type: 'text-delta', id: '0', delta: 'late' });
+    expect(await read).toMatchObject({ value: { delta: 'late' } });
+    source.controller().close();
+    expect(await reader.read()).toMatchObject({ done: true });
+    expect(endings).toEqual(['finished']);
+  });
+
+  it('keeps the parts for a consumer that comes back, in order', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const parts = textParts(['a', 'b', 'c']);
+    const { stream, endings } = collector(convertArrayToReadableStream(parts), undefined, 100);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(endings).toEqual(['abandoned']);
+    const received: Part[] = [];
+    const reader = stream.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      received.push(read.value);
+    }
+    expect(received.map((part) => part.type)).toEqual(parts.map((part) => part.type));
   });
 });

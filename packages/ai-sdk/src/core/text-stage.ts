@@ -1,6 +1,7 @@
 import type { ProviderMetadata } from '../spec/language-model.js';
 import type { SpecAdapter } from '../spec/spec-adapter.js';
 import type { CallEnding } from './answer-ledger.js';
+import { startTimer, type Timer } from './timer.js';
 
 /** What {@link collectText} reports to its caller. */
 export interface CollectTextOptions {
@@ -14,13 +15,32 @@ export interface CollectTextOptions {
   metadata: ProviderMetadata;
   /** The call's abort signal: the SDK cancels the stream without a reason when the caller aborts. */
   abortSignal?: AbortSignal | undefined;
+  /**
+   * How long the consumer may leave a part unread, while the stage waits on nothing else, before
+   * the stage reads the rest of the model's stream itself (ending `abandoned`). None when omitted.
+   */
+  stallTimeoutMs?: number | undefined;
 }
+
+/** The stage's stream, and a way to stop it for good. */
+export interface TextStage<Part> {
+  stream: ReadableStream<Part>;
+  /** Cancels the model's stream and closes the consumer's side (parts already queued stay readable). */
+  cancel: () => void;
+}
+
+/** Longest a stage reads an abandoned stream by itself before it cancels it. */
+const DRAIN_CAP_MS = 60_000;
+/** Parts queued for a consumer that stopped reading, beyond which they are no longer kept. */
+const MAX_QUEUED_WHILE_ABANDONED = 10_000;
 
 /**
  * Passes the model's stream through unchanged (except for the metadata added to its `finish`
  * part) while gathering the text the end user receives, and reports how the stream ended, exactly
  * once: after the last part was taken on a normal end; on the consumer's cancel; at the caller's
- * abort (parts read after it still pass, uncounted); or when the source fails.
+ * abort (parts read after it still pass, uncounted); when the source fails; or, when the consumer
+ * stopped reading for `stallTimeoutMs` (a closed tab whose route did not call `consumeStream()`),
+ * once the stage has read the rest of the model's stream itself, bounded in time and memory.
  *
  * It is a pull-based stage, not a `TransformStream`: the consumer's reads pull straight from the
  * model's stream, with one part read ahead (the default high-water mark of 1), so the end is seen
@@ -31,22 +51,41 @@ export interface CollectTextOptions {
 export function collectText<Part>(
   source: ReadableStream<Part>,
   options: CollectTextOptions,
-): ReadableStream<Part> {
-  const { spec, abortSignal } = options;
+): TextStage<Part> {
+  const { spec, abortSignal, stallTimeoutMs } = options;
   const reader = source.getReader();
+  let controller!: ReadableStreamDefaultController<Part>;
   let ending: CallEnding = 'finished';
   let ended = false;
-  let cancelled = false;
+  /** The consumer cancelled, or the stage was stopped: nothing more is read for anyone. */
+  let stopped = false;
+  let closed = false;
+  let draining = false;
+  let reading = false;
+  let pulls = 0;
+  let watchdog: Timer | undefined;
+
   const onAbort = () => end('aborted');
   const end = (how: CallEnding) => {
     if (ended) return;
     ended = true;
+    clearTimeout(watchdog);
     abortSignal?.removeEventListener('abort', onAbort);
     options.onEnd(how);
   };
   // The caller's abort ends the answer at once, with the text so far: ai@5 and ai@6 keep reading
   // the model's stream after an abort (only the provider's own fetch stops it), ai@7 cancels it.
   abortSignal?.addEventListener('abort', onAbort, { once: true });
+
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    try {
+      controller.close();
+    } catch {
+      // Already errored or closed by the consumer's cancel.
+    }
+  };
 
   const pass = (part: Part): Part => {
     const event = spec.readPart(part);
@@ -67,33 +106,90 @@ export function collectText<Part>(
     }
   };
 
-  return new ReadableStream<Part>({
-    pull(controller) {
+  /** Reads the rest of an abandoned stream: the answer completes, and is acknowledged whole. */
+  const drain = async () => {
+    draining = true;
+    const cap = startTimer(() => stage.cancel(), DRAIN_CAP_MS);
+    let queued = 0;
+    try {
+      while (!stopped) {
+        const result = await reader.read();
+        if (stopped) return;
+        if (result.done) {
+          close();
+          // Nobody will run a next step for a consumer that is gone.
+          end(ending === 'error' || ending === 'aborted' ? ending : 'abandoned');
+          return;
+        }
+        const part = pass(result.value);
+        if (queued++ < MAX_QUEUED_WHILE_ABANDONED) controller.enqueue(part);
+      }
+    } catch (error) {
+      end(cancelEnding(error, abortSignal));
+    } finally {
+      clearTimeout(cap);
+    }
+  };
+
+  /** Fires every `stallTimeoutMs`: a consumer that pulled nothing meanwhile, while no read was pending, is gone. */
+  const watch = (seen: number) => {
+    if (stallTimeoutMs === undefined) return;
+    watchdog = startTimer(() => {
+      if (ended || stopped || draining) return;
+      if (pulls === seen && !reading) void drain();
+      else watch(pulls);
+    }, stallTimeoutMs);
+  };
+
+  const stream = new ReadableStream<Part>({
+    start(streamController) {
+      controller = streamController;
+      watch(0);
+    },
+    pull() {
+      if (draining) return;
+      pulls++;
+      reading = true;
       return reader.read().then(
         (result) => {
+          reading = false;
           // A cancel while this read was pending has already ended the stream.
-          if (cancelled) return;
+          if (stopped || draining) return;
           if (result.done) {
-            controller.close();
+            close();
             end(ending);
           } else {
             controller.enqueue(pass(result.value));
           }
         },
         (error: unknown) => {
+          reading = false;
           end(cancelEnding(error, abortSignal));
           throw error;
         },
       );
     },
     cancel(reason) {
-      cancelled = true;
+      stopped = true;
+      closed = true;
       end(cancelEnding(reason, abortSignal));
       // The consumer is done with the stream: a source that already failed must not fail its
       // cancel (nobody may be awaiting it, and it would surface as an unhandled rejection).
       return reader.cancel(reason).catch(() => {});
     },
   });
+
+  const stage: TextStage<Part> = {
+    stream,
+    cancel() {
+      if (stopped) return;
+      stopped = true;
+      clearTimeout(watchdog);
+      reader.cancel().catch(() => {});
+      close();
+    },
+  };
+  return stage;
 }
 
 /**

@@ -21,19 +21,33 @@ export type AdstractCallContext = Flatten<
     OptionalContext & {
       /** `true` skips ads for this call: no request to Adstract, the prompt is unchanged. */
       disabled?: boolean;
+      /**
+       * `'minimal'` sends only the required fields (`sessionId`, `userAgent`, `userIp`), whatever
+       * the other source holds: `adstractContextFromRequest` sets it under Global Privacy Control
+       * or a refused consent, and it applies to the middleware's `context` defaults too.
+       */
+      privacy?: 'minimal';
     }
 >;
 
 /** Circuit breaker settings: stop calling Adstract for a while when it misbehaves. */
 export interface CircuitBreakerOptions {
   /**
-   * Consecutive unhealthy start answers (network failure, time budget, 429, 5xx) that open the
-   * circuit. Other failures (409, 401, 400, an unusable answer, a caller abort) neither count nor
-   * reset the count. Default 5.
+   * Consecutive unhealthy starts that open the circuit: network failures, 429, 5xx, and starts
+   * still unanswered after the slow-call threshold (counted at that moment, while they wait).
+   * Other failures (409, 401, 400, an unusable answer, a caller abort) neither count nor reset the
+   * count. When the circuit opens, every call still waiting on a start answers at once without an
+   * ad. Default 5.
    */
   failureThreshold?: number;
-  /** How long the circuit stays open before one probe call is let through. Default 30 000 ms. */
+  /** How long the circuit stays open before one probe call is let through. Default 3 000 ms. */
   coolDownMs?: number;
+  /**
+   * How long a start may be in flight before it counts as a failure. Default: derived from the
+   * recent healthy latency (3 × the p95 of the last 64 healthy starts, at least 250 ms), half of
+   * `timeoutMs` before any is known, never more than `timeoutMs`.
+   */
+  slowCallMs?: number;
 }
 
 /** Options of {@link adstractMiddleware}. Every one is optional. */
@@ -47,10 +61,24 @@ export interface AdstractMiddlewareOptions {
   /** How the model is told to wrap ad content. Default `xml`. */
   wrappingType?: WrappingType;
   /**
-   * Time budget of the whole start call, retries and backoff included (it is on the critical path
-   * of the answer): past it the original prompt is used. Default 3000 ms.
+   * Time budget of a call's ad, on the critical path of the answer: the `context` function and the
+   * start call, retries and backoff included. Past it the answer goes on at once with the original
+   * prompt, while the start may still finish in the background (see `startCapMs`). Default 3000 ms.
    */
   timeoutMs?: number;
+  /**
+   * How long a start that outlived `timeoutMs` (or whose caller aborted) may still finish in the
+   * background, kept alive through `waitUntil`: a 200 that arrives in that time is acknowledged
+   * once, with the text of the answer that went out without the ad. Past it the start is dropped.
+   * At least `timeoutMs`. Default 30 000 ms.
+   */
+  startCapMs?: number;
+  /**
+   * How long a stream with an ad may go unread (its consumer stopped pulling, as when a tab closes
+   * and the route did not call `consumeStream()`) before the middleware reads the rest of the
+   * model's stream itself, so the answer completes and is acknowledged. Default 3 000 ms.
+   */
+  stallTimeoutMs?: number;
   /**
    * Time limit of each acknowledge request (sent after the answer, off its critical path).
    * Default 30 000 ms.

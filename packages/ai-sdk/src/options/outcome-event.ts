@@ -6,12 +6,24 @@ export type SkipReason =
   | 'no-user-text'
   | 'structured-output'
   | 'invalid-context'
+  | 'context-timeout'
+  /** The user's message is longer than Adstract's prompt limit (see the client's input limits). */
+  | 'prompt-too-long'
   | 'duplicate'
-  | 'circuit-open';
+  | 'circuit-open'
+  /** A late step, retry or approval continuation of a message whose acknowledge was already sent. */
+  | 'answer-acknowledged'
+  /** The wrapped model speaks a spec this package does not know (not V2, V3 or V4). */
+  | 'unsupported-model';
 
 /** Events reported through `onOutcome`. Never carries the end user's IP or the API key. */
 export type AdstractOutcomeEvent =
-  | { type: 'requested'; sessionId: string }
+  | {
+      type: 'requested';
+      sessionId: string;
+      /** Set when this message was asked for before: its earlier start was aborted, or failed. */
+      again?: 'after-abort' | 'after-failure';
+    }
   | {
       type: 'filled';
       sessionId: string;
@@ -28,6 +40,24 @@ export type AdstractOutcomeEvent =
       error: AdSDKError;
       /** What kind of failure: only `unavailable` counts toward the circuit breaker. */
       reason: StartFailureReason;
+    }
+  | {
+      /** The circuit opened while this call waited for start: it answered at once without an ad. */
+      type: 'released';
+      sessionId: string;
+      durationMs: number;
+    }
+  | {
+      /**
+       * A start answered 200 after its call had gone on without the ad (the budget ran out, the
+       * circuit opened, or the caller aborted): the ad is acknowledged once, with the text of the
+       * answer the user received without it.
+       */
+      type: 'late-fill';
+      sessionId: string;
+      adResponseId: string;
+      productName: string | null;
+      durationMs: number;
     }
   | { type: 'skipped'; reason: SkipReason }
   | {
@@ -48,8 +78,9 @@ export type AdstractOutcomeEvent =
  * How an answer ended, as far as the middleware can tell: `finished` normally; `aborted` by the
  * caller's abort signal; `cancelled` by the stream's consumer (`reader.cancel()`, no abort signal);
  * `error` by a provider error; `timeout` when no next step came within `continuationTimeoutMs`;
- * `evicted` when the cache was full or the answer was in flight longer than `cache.maxAgeMs` (a
- * stalled stream); `flushed` by `flush()`.
+ * `abandoned` when the consumer stopped reading (a closed tab without `consumeStream()`) and the
+ * middleware read the model's stream to its end itself; `evicted` when the cache was full or the
+ * answer was in flight longer than `cache.maxAgeMs`; `flushed` by `flush()`.
  */
 export type AnswerEnding =
   | 'finished'
@@ -57,6 +88,7 @@ export type AnswerEnding =
   | 'cancelled'
   | 'error'
   | 'timeout'
+  | 'abandoned'
   | 'evicted'
   | 'flushed';
 
@@ -70,8 +102,9 @@ export type StartFailureReason = 'unavailable' | 'duplicate' | 'aborted' | 'inva
 
 /** What moved the circuit breaker. */
 export type CircuitCause =
-  | 'acknowledge-server-error'
   | 'start-failures'
-  | 'probe-succeeded'
+  | 'acknowledge-failed'
   | 'cool-down-elapsed'
+  | 'probe-succeeded'
+  | 'probe-acknowledged'
   | 'probe-failed';

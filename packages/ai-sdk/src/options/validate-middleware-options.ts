@@ -9,6 +9,7 @@ import {
   objectOf,
   ofType,
 } from '@adstract/client/internal';
+import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import type { AdstractMiddlewareOptions, CircuitBreakerOptions } from './middleware-options.js';
 
 const timerMs = numberIn({ integer: true, min: 1, max: MAX_TIMER_MS });
@@ -41,6 +42,7 @@ const checkContext: Check = (value, field) => {
 const circuitBreakerChecks: ChecksOf<CircuitBreakerOptions> = {
   failureThreshold: positiveCount,
   coolDownMs: positiveCount,
+  slowCallMs: timerMs,
 };
 const checkCircuitBreakerSettings = objectOf(circuitBreakerChecks);
 const checkCircuitBreaker: Check = (value, field) => {
@@ -61,6 +63,8 @@ const optionChecks: ChecksOf<AdstractMiddlewareOptions> = {
   client: checkClient,
   wrappingType: checkWrappingType,
   timeoutMs: timerMs,
+  startCapMs: timerMs,
+  stallTimeoutMs: timerMs,
   acknowledgeTimeoutMs: timerMs,
   retries: numberIn({ integer: true, min: 0, max: 5 }),
   fetch: callback,
@@ -86,5 +90,10 @@ const checkOptions = objectOf(optionChecks);
 export function validateMiddlewareOptions(options: unknown): AdstractMiddlewareOptions {
   if (options === undefined) return {};
   checkOptions(options, '');
-  return options as AdstractMiddlewareOptions;
+  const valid = options as AdstractMiddlewareOptions;
+  const budget = valid.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (valid.startCapMs !== undefined && valid.startCapMs < budget) {
+    throw invalid('startCapMs', `must be ≥ timeoutMs (${budget} ms)`);
+  }
+  return valid;
 }
