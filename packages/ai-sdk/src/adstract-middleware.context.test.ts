@@ -2,6 +2,7 @@ import { generateText, jsonSchema, Output, wrapLanguageModel } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { adstractMiddleware } from './adstract-middleware.js';
 import type { AdstractMiddlewareOptions } from './options/middleware-options.js';
+import { adstractContextFromRequest } from './request/context-from-request.js';
 import { outputOf, structuredOutput } from './testing/ai-major.js';
 import { createFakeAdstract } from './testing/fake-adstract.js';
 import { MockLanguageModel, textResult, userTextSeen } from './testing/mock-model.js';
@@ -29,7 +30,7 @@ async function run(
 describe('per-call context', () => {
   it.each([
     [{ ...context, sessionId: '' }, 'MissingParameterError', 'sessionId'],
-    [{ userAgent: 'ua', userIp: '1.2.3.4' }, 'MissingParameterError', 'sessionId'],
+    [{ userAgent: 'ua', userIp: '198.51.100.4' }, 'MissingParameterError', 'sessionId'],
     [{ ...context, userIp: undefined }, 'MissingParameterError', 'userIp'],
     [{ ...context, country: 'usa' }, 'ValidationError', 'country'],
     [{ ...context, age: 121 }, 'ValidationError', 'age'],
@@ -71,6 +72,94 @@ describe('per-call context', () => {
   it('accepts a static context object', async () => {
     const { fake } = await run(undefined, { context });
     expect(fake.starts).toHaveLength(1);
+  });
+
+  it.each([
+    ['private', '10.0.0.7'],
+    ['loopback', '127.0.0.1'],
+    ['unspecified', '0.0.0.0'],
+    ['not an address, with a header injection', 'not-an-ip\r\nX-Evil: 1'],
+  ])(
+    'sends nothing for a %s userIp, from any source, and says why once',
+    async (_label, userIp) => {
+      for (const options of [
+        [{ adstract: { ...context, userIp } }, {}],
+        [undefined, { context: { ...context, userIp } }],
+      ] as const) {
+        const { fake, errors, result } = await run(options[0], options[1]);
+        expect(fake.starts).toHaveLength(0);
+        expect(result.text).toBe('{"answer":"x"}');
+        expect(errors.map((error) => error.name)).toEqual(['ValidationError']);
+        expect(errors[0]).toMatchObject({ field: 'providerOptions.adstract.userIp' });
+        expect(errors[0]?.message).not.toContain(userIp);
+      }
+    },
+  );
+
+  it('says a private address usually means a proxy misconfiguration', async () => {
+    const { errors } = await run({ adstract: { ...context, userIp: '192.168.1.20' } });
+    expect(errors[0]?.message).toMatch(/proxy misconfiguration/);
+  });
+
+  it('sends nothing for an over-long session id or user agent, naming the field and the limit', async () => {
+    for (const [field, value] of [
+      ['sessionId', 's'.repeat(1_000_000)],
+      ['userAgent', 'u'.repeat(1_000_000)],
+    ] as const) {
+      const { fake, errors } = await run({ adstract: { ...context, [field]: value } });
+      expect(fake.starts).toHaveLength(0);
+      expect(errors[0]).toMatchObject({ field: `providerOptions.adstract.${field}` });
+      expect(errors[0]?.message.length).toBeLessThan(300);
+    }
+  });
+
+  it('sends nothing for a prompt beyond Adstract’s limit, and still answers', async () => {
+    const prompt = 'p'.repeat(5_000_000);
+    const { fake, errors, events, result } = await run({ adstract: context }, {}, prompt);
+    expect(fake.starts).toHaveLength(0);
+    expect(result.text).toBe('{"answer":"x"}');
+    expect(errors[0]).toMatchObject({ name: 'ValidationError', field: 'prompt' });
+    expect(events).toContainEqual({ type: 'skipped', reason: 'prompt-too-long' });
+  });
+
+  it('runs the context function inside the start budget: one that never settles costs the budget', async () => {
+    const started = performance.now();
+    const { fake, errors, events, result } = await run(undefined, {
+      timeoutMs: 50,
+      context: () => new Promise(() => {}),
+    });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(result.text).toBe('{"answer":"x"}');
+    expect(fake.starts).toHaveLength(0);
+    expect(errors[0]?.message).toMatch(/did not settle within the 50 ms start budget/);
+    expect(events).toContainEqual({ type: 'skipped', reason: 'context-timeout' });
+  });
+
+  it('applies a privacy signal to the merged context, the middleware’s own defaults included', async () => {
+    const { fake } = await run(
+      { adstract: { ...context, privacy: 'minimal' } },
+      { context: { age: 34, gender: 'female', country: 'DE' } },
+    );
+    expect(fake.starts).toHaveLength(1);
+    expect(fake.starts[0]?.body).not.toHaveProperty('optional_context');
+  });
+
+  it('answers without an ad, reporting it, when the request helper found no session id', async () => {
+    const request = new Request('https://app.test/api/completion', {
+      headers: { 'user-agent': 'Mozilla/5.0', 'x-real-ip': '203.0.113.9' },
+    });
+    const adstract = adstractContextFromRequest(request, {
+      sessionId: undefined,
+      ipSource: { header: 'x-real-ip' },
+    });
+    const { fake, errors, result } = await run({ adstract });
+    expect(result.text).toBe('{"answer":"x"}');
+    expect(fake.starts).toHaveLength(0);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      name: 'MissingParameterError',
+      field: 'providerOptions.adstract.sessionId',
+    });
   });
 
   it('keeps __proto__ keys from reaching the prototype and rejects them as unknown', async () => {

@@ -1,10 +1,12 @@
 import { APICallError } from '@ai-sdk/provider';
 import { generateText, jsonSchema, stepCountIs, streamText, tool, wrapLanguageModel } from 'ai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AI_MAJOR } from './testing/ai-major.js';
 import { createFakeAdstract, type FakeStartReply } from './testing/fake-adstract.js';
 import {
   finishReason,
   MockLanguageModel,
+  type MockModel,
   streamResult,
   textParts,
   textResult,
@@ -212,6 +214,180 @@ describe('tool loops', () => {
     expect(fake.starts).toHaveLength(1);
     expect(fake.acknowledgements).toHaveLength(1);
   });
+});
+
+describe('approvals and client-side tools', () => {
+  const clientSideWeather = tool({
+    inputSchema: jsonSchema<{ city: string }>({
+      type: 'object',
+      properties: { city: { type: 'string' } },
+    }),
+  });
+  const toolCallResult = {
+    content: [
+      { type: 'text' as const, text: 'Let me check.' },
+      {
+        type: 'tool-call' as const,
+        toolCallId: 'c1',
+        toolName: 'weather',
+        input: '{"city":"Paris"}',
+      },
+    ],
+    finishReason: finishReason('tool-calls'),
+    usage,
+    warnings: [],
+  };
+
+  /** The first request, which stops at a tool call nobody executes on the server. */
+  async function firstRequest(
+    middleware: ReturnType<typeof setup>['middleware'],
+    model: MockModel,
+  ) {
+    return generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'What is the weather in Paris?',
+      tools: { weather: clientSideWeather },
+      providerOptions: { adstract: context },
+    });
+  }
+
+  /** The continuation the app sends once the tool ran in the browser. */
+  function continuation(
+    middleware: ReturnType<typeof setup>['middleware'],
+    model: MockModel,
+    first: Awaited<ReturnType<typeof firstRequest>>,
+  ) {
+    return generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      messages: [
+        { role: 'user', content: 'What is the weather in Paris?' },
+        ...first.response.messages,
+        {
+          role: 'tool',
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 'c1',
+              toolName: 'weather',
+              output: { type: 'json', value: { temperature: 21 } },
+            },
+          ],
+        },
+      ],
+      providerOptions: { adstract: context },
+    });
+  }
+
+  it('keeps the ad through a continuation that comes within continuationTimeoutMs: one acknowledge', async () => {
+    const { fake, middleware } = setup(60_000);
+    const model = new MockLanguageModel({
+      doGenerate: [toolCallResult, textResult('It is 21°C. <ADS>Acme</ADS>')],
+    });
+    const first = await firstRequest(middleware, model);
+    expect(fake.acknowledgements).toHaveLength(0);
+    await continuation(middleware, model, first);
+    await middleware.flush();
+    expect(userTextSeen(model.doGenerateCalls[1])).toBe(ENHANCED);
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual([
+      'Let me check.\n\nIt is 21°C. <ADS>Acme</ADS>',
+    ]);
+  });
+
+  it('ends the answer with the request through flush({ sessionId }): the continuation goes without the ad', async () => {
+    const { fake, middleware, events } = setup(60_000);
+    const model = new MockLanguageModel({
+      doGenerate: [toolCallResult, textResult('It is 21°C.')],
+    });
+    const first = await firstRequest(middleware, model);
+    // The request is over (e.g. in streamText's onFinish): its answer ends now, not in 60 s.
+    await middleware.flush({ sessionId: context.sessionId });
+    expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual(['Let me check.']);
+    expect(events.find((event) => event.type === 'acknowledged')).toMatchObject({
+      ending: 'flushed',
+    });
+    await continuation(middleware, model, first);
+    await middleware.flush();
+    expect(userTextSeen(model.doGenerateCalls[1])).toBe('What is the weather in Paris?');
+    expect(events).toContainEqual({ type: 'skipped', reason: 'answer-acknowledged' });
+    expect(fake.starts).toHaveLength(1);
+    expect(fake.acknowledgements).toHaveLength(1);
+  });
+
+  it('flush({ sessionId }) ends only that session’s answers', async () => {
+    const { fake, middleware } = setup(60_000);
+    const model = new MockLanguageModel({ doGenerate: [toolCallResult, toolCallResult] });
+    const wrapped = wrapLanguageModel({ model, middleware });
+    for (const sessionId of ['session-a', 'session-b']) {
+      await generateText({
+        model: wrapped,
+        prompt: 'What is the weather in Paris?',
+        tools: { weather: clientSideWeather },
+        providerOptions: { adstract: { ...context, sessionId } },
+      });
+    }
+    await middleware.flush({ sessionId: 'session-a' });
+    expect(fake.acknowledgements).toHaveLength(1);
+    await middleware.flush();
+    expect(fake.acknowledgements).toHaveLength(2);
+    await expect(middleware.flush({ sessionId: '' })).rejects.toMatchObject({
+      name: 'ValidationError',
+      field: 'scope.sessionId',
+    });
+  });
+
+  it.skipIf(AI_MAJOR === 5)(
+    'treats a tool approval (ai@6, ai@7) like any continuation',
+    async () => {
+      const { fake, middleware, events } = setup(1_000);
+      const model = new MockLanguageModel({
+        doGenerate: [toolCallResult, textResult('It is 21°C.')],
+      });
+      const approved = tool({
+        inputSchema: jsonSchema<{ city: string }>({
+          type: 'object',
+          properties: { city: { type: 'string' } },
+        }),
+        needsApproval: true,
+        execute: async () => ({ temperature: 21 }),
+      });
+      const wrapped = wrapLanguageModel({ model, middleware });
+      const first = await generateText({
+        model: wrapped,
+        prompt: 'What is the weather in Paris?',
+        tools: { weather: approved },
+        providerOptions: { adstract: context },
+      });
+      const request = first.content.find((part) => part.type === 'tool-approval-request');
+      expect(request).toBeDefined();
+      await middleware.flush({ sessionId: context.sessionId });
+      expect(fake.acknowledgements.map((call) => call.body.llm_response)).toEqual([
+        'Let me check.',
+      ]);
+      await generateText({
+        model: wrapped,
+        messages: [
+          { role: 'user', content: 'What is the weather in Paris?' },
+          ...first.response.messages,
+          {
+            role: 'tool',
+            content: [
+              {
+                type: 'tool-approval-response',
+                approvalId: (request as { approvalId: string }).approvalId,
+                approved: true,
+              },
+            ],
+          },
+        ],
+        tools: { weather: approved },
+        providerOptions: { adstract: context },
+      });
+      await middleware.flush();
+      expect(userTextSeen(model.doGenerateCalls.at(-1))).toBe('What is the weather in Paris?');
+      expect(events).toContainEqual({ type: 'skipped', reason: 'answer-acknowledged' });
+      expect(fake.acknowledgements).toHaveLength(1);
+    },
+  );
 });
 
 describe('retries', () => {

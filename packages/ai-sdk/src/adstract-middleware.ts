@@ -1,7 +1,7 @@
 import { createAcknowledger } from './calls/acknowledger.js';
 import { createCircuitBreaker } from './calls/circuit-breaker.js';
 import { createClientGetter } from './calls/client-getter.js';
-import { type CallPlan, createAdCycle } from './core/ad-cycle.js';
+import { type CallPlan, createAdCycle, sessionKeyPrefix } from './core/ad-cycle.js';
 import { createAnswerLedger } from './core/answer-ledger.js';
 import {
   DEFAULT_ACKNOWLEDGE_TIMEOUT_MS,
@@ -12,7 +12,10 @@ import {
 } from './options/defaults.js';
 import { createHooks } from './options/hooks.js';
 import type { AdstractMiddlewareOptions } from './options/middleware-options.js';
-import { validateMiddlewareOptions } from './options/validate-middleware-options.js';
+import {
+  validateFlushScope,
+  validateMiddlewareOptions,
+} from './options/validate-middleware-options.js';
 import type {
   AdstractCallOptions,
   GenerateResultLike,
@@ -62,7 +65,17 @@ export interface AdstractMiddleware {
    * that arrives is acknowledged; each start is dropped at `startCapMs`) and resolves once every
    * acknowledge has settled. Call it before a script exits, at the end of a test, or on shutdown.
    */
-  flush(): Promise<void>;
+  flush(scope?: FlushScope): Promise<void>;
+}
+
+/** What {@link AdstractMiddleware.flush} ends. */
+export interface FlushScope {
+  /**
+   * Only this session's answers: end a request's answer when the request ends, e.g. in
+   * `streamText`'s `onFinish` when it stopped for a tool approval or a client-side tool, so its
+   * acknowledge goes out now instead of after `continuationTimeoutMs`.
+   */
+  sessionId?: string;
 }
 
 /** A call's plan and the spec it speaks, keyed by the params object transformParams returned. */
@@ -149,11 +162,17 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
       return cycle.stream(call.plan, call.spec, params, doStream);
     },
 
-    async flush() {
-      ledger.endAll();
-      // Starts still out may yet answer 200 (each is dropped at startCapMs at the latest).
-      await cycle.settleStarts();
-      ledger.endAll();
+    async flush(scope) {
+      const sessionId = validateFlushScope(scope);
+      if (sessionId !== undefined) {
+        const prefix = sessionKeyPrefix(sessionId);
+        ledger.endAll((key) => key.startsWith(prefix));
+      } else {
+        ledger.endAll();
+        // Starts still out may yet answer 200 (each is dropped at startCapMs at the latest).
+        await cycle.settleStarts();
+        ledger.endAll();
+      }
       await acknowledger.drain();
     },
   };

@@ -1,4 +1,8 @@
-export { type AdstractMiddleware, adstractMiddleware } from './adstract-middleware.js';
+export {
+  type AdstractMiddleware,
+  adstractMiddleware,
+  type FlushScope,
+} from './adstract-middleware.js';
 export type { CircuitState } from './calls/circuit-breaker.js';
 export * from './errors.js';
 export type {

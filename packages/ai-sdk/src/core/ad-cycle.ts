@@ -342,6 +342,14 @@ export function createAdCycle(input: AdCycleInput) {
   };
 }
 
+/**
+ * How the ledger keys of one session start: `flush({ sessionId })` ends exactly those (a session
+ * id holds no control character, so no other session's keys share the prefix).
+ */
+export function sessionKeyPrefix(sessionId: string): string {
+  return `${sessionId}\u0000`;
+}
+
 /** The cycle's interface. */
 export type AdCycle = ReturnType<typeof createAdCycle>;
 

@@ -297,12 +297,14 @@ export function createAnswerLedger(options: AnswerLedgerOptions) {
     },
 
     /**
-     * Ends, right now, every answer in flight (`flushed`): those awaiting a next step or retry,
-     * and those still streaming, with the text so far (their streams are stopped: the consumer may
-     * be gone for good).
+     * Ends, right now, every answer in flight (`flushed`), or those whose key `only` accepts:
+     * those awaiting a next step or retry, and those still streaming, with the text so far (their
+     * streams are stopped: the consumer may be gone for good).
      */
-    endAll(): void {
-      for (const entry of live.values()) end(entry, 'flushed');
+    endAll(only?: (key: string) => boolean): void {
+      for (const entry of live.values()) {
+        if (only === undefined || only(entry.key)) end(entry, 'flushed');
+      }
     },
 
     /** Messages in flight and settled messages remembered. */

@@ -97,3 +97,21 @@ export function validateMiddlewareOptions(options: unknown): AdstractMiddlewareO
   }
   return valid;
 }
+
+/**
+ * Checks the argument of `flush()`: nothing, or `{ sessionId }` with a non-empty string.
+ *
+ * @returns the session whose answers to end, or undefined for all of them.
+ * @throws {ValidationError} naming the field.
+ */
+export function validateFlushScope(scope: unknown): string | undefined {
+  if (scope === undefined) return undefined;
+  checkFlushScope(scope, 'scope');
+  const { sessionId } = scope as { sessionId?: string };
+  if (sessionId !== undefined && sessionId.trim() === '') {
+    throw invalid('scope.sessionId', 'must be a non-empty string');
+  }
+  return sessionId;
+}
+
+const checkFlushScope = objectOf({ sessionId: text });

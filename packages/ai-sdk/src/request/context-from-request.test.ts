@@ -86,6 +86,7 @@ describe('adstractContextFromRequest', () => {
       sessionId: 'chat-1',
       userAgent: 'Mozilla/5.0',
       userIp: '203.0.113.1',
+      privacy: 'minimal',
     });
     expect(
       adstractContextFromRequest(request({ ...vercel, 'sec-gpc': '1' }), {
@@ -110,7 +111,12 @@ describe('adstractContextFromRequest', () => {
         ipSource: 'vercel',
         consent: false,
       }),
-    ).toEqual({ sessionId: 's', userAgent: 'Mozilla/5.0', userIp: '203.0.113.1' });
+    ).toEqual({
+      sessionId: 's',
+      userAgent: 'Mozilla/5.0',
+      userIp: '203.0.113.1',
+      privacy: 'minimal',
+    });
     expect(
       adstractContextFromRequest(request(vercel), {
         sessionId: 's',
@@ -213,15 +219,18 @@ describe('bad input', () => {
     expect(fieldOf(call({ headers: null }, { sessionId: 's' }))).toBe('request.headers');
   });
 
+  it('never throws for a session id read from the request: it leaves it out instead', () => {
+    for (const sessionId of [undefined, 42, Number.NaN, null, '', '   ', {}, ['s'], true]) {
+      const context = adstractContextFromRequest(headers, { sessionId } as unknown as Options);
+      expect(context, String(sessionId)).not.toHaveProperty('sessionId');
+      expect(context).toEqual({ userAgent: 'ua' });
+    }
+  });
+
   it('throws a ValidationError naming the option', () => {
     expect(fieldOf(call(headers, undefined))).toBe('options');
     expect(fieldOf(call(headers, null))).toBe('options');
     expect(fieldOf(call(headers, 'chat-1'))).toBe('options');
-    expect(fieldOf(call(headers, {}))).toBe('options.sessionId');
-    expect(MissingParameterError.isInstance(tryCatch(call(headers, {})))).toBe(true);
-    for (const sessionId of [42, Number.NaN, null, '', '   ', {}, ['s'], true]) {
-      expect(fieldOf(call(headers, { sessionId })), String(sessionId)).toBe('options.sessionId');
-    }
     for (const ipSource of ['aws', Number.NaN, null, { trustedProxies: 0 }, { proxies: 1 }]) {
       expect(fieldOf(call(headers, { sessionId: 's', ipSource })), String(ipSource)).toMatch(
         /^options\.ipSource/,
@@ -353,7 +362,8 @@ describe('property: any header record gives a valid context or a typed error', (
       expect(context).toEqual({ disabled: true });
       return;
     }
-    const { sessionId, userAgent, userIp, ...optional } = context;
+    const { sessionId, userAgent, userIp, privacy, ...optional } = context;
+    if (privacy !== undefined) expect(privacy).toBe('minimal');
     // Header values are passed on as read (the middleware applies the client's size and address
     // rules to every source alike, and reports why): here they are only well-typed and non-empty.
     for (const value of [sessionId, userAgent]) {

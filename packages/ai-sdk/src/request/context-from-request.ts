@@ -13,8 +13,14 @@ export type PrivacyPolicy = 'minimal' | 'skip-ads' | 'ignore';
 
 /** Options of {@link adstractContextFromRequest}. */
 export interface ContextFromRequestOptions {
-  /** The conversation or session id (the app's own). Required, a non-empty string. */
-  sessionId: string;
+  /**
+   * The conversation or session id (the app's own, usually from the request body: `useChat`
+   * sends `id`). Request data, so it never throws: when it is absent, empty or not a string
+   * (a `useCompletion` or `useObject` body has no `id`), the context has no `sessionId`, and the
+   * middleware answers without an ad, reporting a `MissingParameterError` for
+   * `providerOptions.adstract.sessionId` to `onError` for that call.
+   */
+  sessionId: string | undefined;
   /**
    * Where the end user's IP is trusted from (see {@link IpSource}). Default: `'vercel'` when
    * `VERCEL=1` is set; otherwise none, so `userIp` is absent and the middleware skips the ad
@@ -39,7 +45,7 @@ export interface ContextFromRequestOptions {
 }
 
 interface Settings {
-  sessionId: string;
+  sessionId: string | undefined;
   ipSource: IpSource | undefined;
   geo: boolean;
   gpc: PrivacyPolicy;
@@ -71,20 +77,12 @@ function validateOptions(options: unknown): Settings {
     }
   }
   const { sessionId, ipSource, geo, gpc, consent } = options as Record<string, unknown>;
-  if (sessionId === undefined || sessionId === null || sessionId === '') {
-    throw new MissingParameterError({
-      message: 'options.sessionId is required',
-      field: 'options.sessionId',
-    });
-  }
-  if (typeof sessionId !== 'string' || sessionId.trim() === '') {
-    throw invalid('options.sessionId', 'must be a non-empty string');
-  }
   if (gpc !== undefined && !POLICIES.includes(gpc as PrivacyPolicy)) {
     throw invalid('options.gpc', `must be one of ${POLICIES.join(', ')}`);
   }
   return {
-    sessionId,
+    // Request data (a body without `id`), not configuration: never thrown for, left out instead.
+    sessionId: typeof sessionId === 'string' && sessionId.trim() !== '' ? sessionId : undefined,
     ipSource: validateIpSource(ipSource, 'options.ipSource') ?? defaultIpSource(),
     geo: optionalBoolean(geo, 'options.geo') ?? true,
     gpc: (gpc as PrivacyPolicy | undefined) ?? 'minimal',
@@ -102,8 +100,9 @@ const geoPlatform = (source: IpSource | undefined): GeoPlatform | undefined =>
  * platform's headers, each validated (an invalid value is dropped, never sent). Honours Global
  * Privacy Control and the app's consent decision.
  *
- * Throws a `ValidationError` naming the field for bad input (`request` without headers, missing
- * or invalid options); header values never throw.
+ * Throws a `ValidationError` naming the field for a mistake in code (`request` without headers,
+ * missing options, an unknown option, a bad `ipSource`, `geo`, `gpc` or `consent`). What it reads
+ * from the request never throws: header values, and `sessionId` (left out when missing).
  *
  * @example
  * providerOptions: { adstract: adstractContextFromRequest(request, { sessionId: id }) }
@@ -118,13 +117,17 @@ export function adstractContextFromRequest(
   const policy = privacySignal ? settings.gpc : 'ignore';
   if (policy === 'skip-ads') return { disabled: true };
 
-  const context: AdstractCallContext = { sessionId: settings.sessionId };
+  const context: AdstractCallContext = {};
+  if (settings.sessionId !== undefined) context.sessionId = settings.sessionId;
   const userAgent = read('user-agent')?.trim();
   if (userAgent !== undefined && userAgent !== '') context.userAgent = userAgent;
   const userIp = ipFromHeaders(read, settings.ipSource);
   if (userIp !== undefined) context.userIp = userIp;
 
+  // Under a privacy signal the middleware sends only the required fields of the merged context,
+  // its own `context` defaults included.
+  if (policy === 'minimal') return { ...context, privacy: 'minimal' };
   const platform = geoPlatform(settings.ipSource);
-  if (policy === 'minimal' || !settings.geo || platform === undefined) return context;
+  if (!settings.geo || platform === undefined) return context;
   return { ...context, ...geoFromHeaders(read, platform) };
 }
