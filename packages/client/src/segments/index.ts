@@ -1,3 +1,4 @@
+export type { WrappingType } from '../types.js';
 export type {
   AdMarker,
   AdSegment,
