@@ -4,7 +4,7 @@ import { readAdstractMetadata } from './read-adstract-metadata.js';
 
 /**
  * The ad's outcome for an AI SDK UI message (or any object with a `metadata` field), read from
- * `message.metadata.adstract` ({@link AdstractMessageMetadata}). The result keeps its identity
+ * `message.metadata.adstract` (the `AdstractMessageMetadata` shape). The result keeps its identity
  * while status and product name are unchanged.
  *
  * @example
