@@ -15,7 +15,7 @@ export interface TextSegment {
 export interface AdMarker {
   /** Index in the segment's `text` before which the marker stood. */
   at: number;
-  /** The marker as written, e.g. `<ADS>`, `Sponsored: `, `> **Sponsored:** `, `\n`'s `> `. */
+  /** The marker as written, e.g. `<ADS>`, `Sponsored: `, `> **Sponsored:** `, a later line's `> `. */
   text: string;
 }
 

@@ -87,6 +87,19 @@ describe('remarkAdstract with react-markdown', () => {
     expect(screen.getByText('Outro')).toBeTruthy();
   });
 
+  it('wraps a mention that spans list items inside each item, keeping the list valid', () => {
+    const { container } = renderMarkdown('- first <ADS>Acme\n- fast\n- cheap</ADS> really\n- last');
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(4);
+    expect([...container.querySelectorAll('ul > *')].every((child) => child.tagName === 'LI')).toBe(
+      true,
+    );
+    const notes = screen.getAllByRole('note', { name: 'Sponsored: Acme' });
+    expect(notes.map((note) => squash(textWithoutLabels(note)))).toEqual(['Acme', 'fast', 'cheap']);
+    expect(items[3]!.querySelector('[role="note"]')).toBeNull();
+    expect(squash(textWithoutLabels(items[2]!))).toBe('cheap really');
+  });
+
   it('keeps a quote mention’s own markdown: emphasis, a list, more lines', () => {
     renderMarkdown('Hi\n\n> **Sponsored:** Acme: *see* why.\n> - one\n> - two\n\nBye');
     const note = screen.getByRole('note');
