@@ -2,7 +2,11 @@ import { defineConfig } from 'tsup';
 import packageJson from './package.json' with { type: 'json' };
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'internal/index': 'src/internal/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'internal/index': 'src/internal/index.ts',
+    'segments/index': 'src/segments/index.ts',
+  },
   format: ['esm'],
   platform: 'neutral',
   target: 'es2022',

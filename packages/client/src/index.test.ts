@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import * as client from './index.js';
 
-it('exports the client, the Python SDK error names and the helpers', () => {
+it('exports the client, the Python SDK error names, the helpers and the segment parser', () => {
   const errorNames = [
     'AdSDKError',
     'ValidationError',
@@ -27,6 +27,8 @@ it('exports the client, the Python SDK error names and the helpers', () => {
       'SDK_NAME',
       'VERSION',
       'WRAPPING_TYPES',
+      'createAdSegmentParser',
+      'splitAdSegments',
       'validateOptionalContext',
       'validateRequestContext',
     ].sort(),

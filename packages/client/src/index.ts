@@ -6,6 +6,7 @@ export {
   type RequestAdParams,
 } from './adstract.js';
 export * from './errors/index.js';
+export * from './segments/index.js';
 export * from './types.js';
 export { validateOptionalContext, validateRequestContext } from './validation.js';
 export { SDK_NAME, VERSION } from './version.js';
