@@ -35,7 +35,9 @@ const collect: Stage = (source) => {
     },
     onEnd: () => {},
     metadata: { adstract: { status: 'filled' } },
-  });
+    textStartMetadata: { adstract: { status: 'filled' } },
+    stallTimeoutMs: 3_000,
+  }).stream;
 };
 
 /** A pass-through stage without a pipe: the consumer's reads pull straight from the source. */

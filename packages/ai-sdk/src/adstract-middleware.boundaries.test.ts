@@ -137,7 +137,12 @@ describe('request headers at the boundary', () => {
               'region',
               'city',
               'disabled',
+              'privacy',
             ]).toContain(key);
+          }
+          if (context.privacy !== undefined) {
+            expect(context.privacy).toBe('minimal');
+            expect(context).not.toHaveProperty('country');
           }
         },
       ),

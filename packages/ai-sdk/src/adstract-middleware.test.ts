@@ -2,6 +2,7 @@ import { AdSDKError, Adstract } from '@adstract/client';
 import { generateText, type ModelMessage, streamText, wrapLanguageModel } from 'ai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adstractMiddleware } from './adstract-middleware.js';
+import { adstractMessageMetadata, getAdstractMetadata } from './render/message-metadata.js';
 import { AI_MAJOR, SPEC_VERSION } from './testing/ai-major.js';
 import {
   createDeferred,
@@ -188,6 +189,55 @@ describe('streamText', () => {
       model,
     });
     expect(wrapped).toBe(original);
+  });
+});
+
+describe('UI message metadata', () => {
+  it('labels the answer before its first word: the metadata comes with the text start', async () => {
+    const { middleware } = setup();
+    const model = new MockLanguageModel({
+      doStream: streamResult(textParts(['Try ', '<ADS>Acme</ADS>', ' today.'])),
+    });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    const chunks: Array<{ type: string; messageMetadata?: unknown }> = [];
+    const reader = result
+      .toUIMessageStream({ messageMetadata: adstractMessageMetadata })
+      .getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      chunks.push(read.value as { type: string; messageMetadata?: unknown });
+    }
+    await middleware.flush();
+    const firstText = chunks.findIndex((chunk) => chunk.type === 'text-delta');
+    const labelled = chunks.findIndex(
+      (chunk) =>
+        JSON.stringify(chunk.messageMetadata) ===
+        JSON.stringify({ adstract: { status: 'filled', productName: 'Acme Analytics' } }),
+    );
+    expect(firstText).toBeGreaterThan(-1);
+    expect(labelled).toBeGreaterThan(-1);
+    expect(labelled).toBeLessThan(firstText);
+    // The ad id stays on the server (text parts carry their providerMetadata to the browser).
+    expect(JSON.stringify(chunks)).not.toMatch(/resp_\d+/);
+  });
+
+  it('gives streams the typed metadata through getAdstractMetadata', async () => {
+    const { middleware } = setup();
+    const model = new MockLanguageModel({ doStream: streamResult(textParts(['Hi.'])) });
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    await result.consumeStream();
+    expect(getAdstractMetadata(await result.providerMetadata)).toMatchObject({
+      status: 'filled',
+      productName: 'Acme Analytics',
+    });
+    await middleware.flush();
   });
 });
 

@@ -1,4 +1,9 @@
 export {
+  type AdSegment,
+  createAdSegmentParser,
+  splitAdSegments,
+} from '@adstract/client';
+export {
   type AdstractMiddleware,
   adstractMiddleware,
   type FlushScope,
@@ -18,7 +23,11 @@ export type {
   StartFailureReason,
 } from './options/outcome-event.js';
 export type { AdstractMetadata, AdstractStatus } from './render/ad-metadata.js';
-export { type AdSegment, splitAdSegments } from './render/ad-segments.js';
+export {
+  type AdstractMessageMetadata,
+  adstractMessageMetadata,
+  getAdstractMetadata,
+} from './render/message-metadata.js';
 export {
   adstractContextFromRequest,
   type ContextFromRequestOptions,

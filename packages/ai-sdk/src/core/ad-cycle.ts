@@ -328,6 +328,7 @@ export function createAdCycle(input: AdCycleInput) {
         },
         onEnd: (ending) => ledger.endCall(call, ending),
         metadata: metadataOf(callPlan),
+        textStartMetadata: labelOf(callPlan),
         abortSignal: params.abortSignal,
         stallTimeoutMs: input.stallTimeoutMs,
       });
@@ -348,6 +349,15 @@ export function createAdCycle(input: AdCycleInput) {
  */
 export function sessionKeyPrefix(sessionId: string): string {
   return `${sessionId}\u0000`;
+}
+
+/** What a UI may see of the plan (on `text-start` parts, which reach the browser): no ad id. */
+function labelOf(plan: CallPlan): ProviderMetadata {
+  const { inject } = plan;
+  if (inject === undefined) return { adstract: { status: plan.status } };
+  const label: AdstractMetadata = { status: 'filled' };
+  if (inject.ad.productName !== null) label.productName = inject.ad.productName;
+  return { adstract: label };
 }
 
 /** The cycle's interface. */

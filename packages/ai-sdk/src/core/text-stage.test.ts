@@ -22,6 +22,7 @@ function collector(
     onText: (delta) => texts.push(delta),
     onEnd: (ending) => endings.push(ending),
     metadata,
+    textStartMetadata: { adstract: { status: 'filled' } },
     abortSignal,
     stallTimeoutMs,
   });
@@ -62,13 +63,19 @@ async function readAll(stream: ReadableStream<Part>): Promise<Part[]> {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('collectText', () => {
-  it('passes every part through in order, adding the metadata to the finish part only', async () => {
+  it('passes every part through in order, adding metadata to the text start and the finish only', async () => {
     const parts = textParts(['Hello', ', ', 'world']);
     const { stream, texts, endings } = collector(convertArrayToReadableStream(parts));
 
     const received = await readAll(stream);
 
-    expect(received.slice(0, -1)).toEqual(parts.slice(0, -1));
+    // textParts: stream-start, text-start, three deltas, text-end, finish.
+    expect(received[0]).toEqual(parts[0]);
+    expect(received[1]).toEqual({
+      ...parts[1],
+      providerMetadata: { adstract: { status: 'filled' } },
+    });
+    expect(received.slice(2, -1)).toEqual(parts.slice(2, -1));
     expect(received.at(-1)).toEqual({ ...parts.at(-1), providerMetadata: metadata });
     expect(texts).toEqual(['Hello', ', ', 'world']);
     expect(endings).toEqual(['finished']);

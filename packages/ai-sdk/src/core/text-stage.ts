@@ -13,6 +13,11 @@ export interface CollectTextOptions {
   onEnd: (ending: CallEnding) => void;
   /** Merged into the `providerMetadata` of the stream's `finish` part. */
   metadata: ProviderMetadata;
+  /**
+   * Merged into the `providerMetadata` of each `text-start` part. The AI SDK sends text parts'
+   * metadata on to the browser (UI message streams): it must hold nothing the browser should not see.
+   */
+  textStartMetadata: ProviderMetadata;
   /** The call's abort signal: the SDK cancels the stream without a reason when the caller aborts. */
   abortSignal?: AbortSignal | undefined;
   /**
@@ -35,8 +40,8 @@ const DRAIN_CAP_MS = 60_000;
 const MAX_QUEUED_WHILE_ABANDONED = 10_000;
 
 /**
- * Passes the model's stream through unchanged (except for the metadata added to its `finish`
- * part) while gathering the text the end user receives, and reports how the stream ended, exactly
+ * Passes the model's stream through unchanged (except for the metadata added to its
+ * `text-start` and `finish` parts) while gathering the text the end user receives, and reports how the stream ended, exactly
  * once: after the last part was taken on a normal end; on the consumer's cancel; at the caller's
  * abort (parts read after it still pass, uncounted); when the source fails; or, when the consumer
  * stopped reading for `stallTimeoutMs` (a closed tab whose route did not call `consumeStream()`),
@@ -93,11 +98,14 @@ export function collectText<Part>(
       case 'text':
         if (!ended) options.onText(event.delta);
         return part;
+      case 'text-start':
+        // The label of a UI is known before the first word (see adstractMessageMetadata).
+        return spec.withPartMetadata(part, options.textStartMetadata) as Part;
       case 'finish':
         if (event.reason === 'tool-calls') ending = 'tool-calls';
         else if (event.reason === 'error') ending = 'error';
         else if (event.reason === 'interrupted') ending = 'aborted';
-        return spec.withFinishMetadata(part, options.metadata) as Part;
+        return spec.withPartMetadata(part, options.metadata) as Part;
       case 'error':
         ending = 'error';
         return part;

@@ -2,8 +2,9 @@
 export type AdstractStatus = 'filled' | 'no-fill' | 'rejected' | 'failed' | 'skipped';
 
 /**
- * The value of `providerMetadata.adstract`: on every generate result, and on the stream's finish
- * part of streams that carry an ad (streams without an ad are returned untouched).
+ * The value of `providerMetadata.adstract`: on every generate result, and on the `text-start` and
+ * `finish` parts of streams whose acknowledge is owed (other streams are returned untouched).
+ * Read it with {@link getAdstractMetadata}.
  */
 export interface AdstractMetadata {
   [key: string]: string | undefined;

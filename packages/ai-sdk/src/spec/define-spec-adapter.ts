@@ -39,6 +39,8 @@ export function defineSpecAdapter<
       switch (part.type) {
         case 'text-delta':
           return { kind: 'text', delta: (part as unknown as TextDeltaPart).delta };
+        case 'text-start':
+          return { kind: 'text-start' };
         case 'finish':
           return {
             kind: 'finish',
@@ -50,7 +52,7 @@ export function defineSpecAdapter<
           return { kind: 'other' };
       }
     },
-    withFinishMetadata(input, metadata) {
+    withPartMetadata(input, metadata) {
       const part = input as WithMetadata;
       return { ...part, providerMetadata: { ...part.providerMetadata, ...metadata } };
     },

@@ -16,6 +16,7 @@ export type FinishReason =
 /** What one stream part means to the ad cycle. */
 export type StreamEvent =
   | { kind: 'text'; delta: string }
+  | { kind: 'text-start' }
   | { kind: 'finish'; reason: FinishReason }
   | { kind: 'error' }
   | { kind: 'other' };
@@ -28,8 +29,11 @@ export interface SpecAdapter {
   readonly version: SpecVersion;
   /** What a stream part means: text, the finish (with its reason), an error part, or anything else. */
   readPart(part: unknown): StreamEvent;
-  /** The finish part with `metadata` added to its provider metadata (the model's own is kept). */
-  withFinishMetadata(part: unknown, metadata: ProviderMetadata): unknown;
+  /**
+   * A `finish` or `text-start` part with `metadata` added to its provider metadata (the model's
+   * own is kept).
+   */
+  withPartMetadata(part: unknown, metadata: ProviderMetadata): unknown;
   /** The text the user receives from a generate result, and how the call ended. */
   readGenerateResult(result: unknown): { text: string; finishReason: FinishReason };
   /** The generate result with `metadata` added to its provider metadata. */

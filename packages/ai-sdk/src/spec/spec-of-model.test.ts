@@ -79,7 +79,8 @@ describe.each(cases)('the $version adapter', ({ version, parts, finish }) => {
     expect(spec.version).toBe(version);
   });
 
-  it('reads text deltas, error parts and the finish reason; everything else passes as other', () => {
+  it('reads text starts, text deltas, error parts and the finish reason; the rest is other', () => {
+    expect(spec.readPart({ type: 'text-start', id: '0' })).toEqual({ kind: 'text-start' });
     expect(parts.map((part) => spec.readPart(part))).toEqual([
       { kind: 'text', delta: 'Hi ' },
       { kind: 'error' },
@@ -91,7 +92,7 @@ describe.each(cases)('the $version adapter', ({ version, parts, finish }) => {
   it('adds metadata to the finish part beside the provider’s own, without mutating it', () => {
     const finishPart = parts.at(-1);
     const copy = structuredClone(finishPart);
-    const merged = spec.withFinishMetadata(finishPart, { adstract: { status: 'filled' } });
+    const merged = spec.withPartMetadata(finishPart, { adstract: { status: 'filled' } });
     expect(merged).toMatchObject({
       type: 'finish',
       providerMetadata: { openai: { id: 'r1' }, adstract: { status: 'filled' } },
