@@ -6,6 +6,7 @@ import { createAnswerLedger } from './core/answer-ledger.js';
 import { createHooks } from './options/hooks.js';
 import type { AdstractMiddlewareOptions } from './options/middleware-options.js';
 import { validateMiddlewareOptions } from './options/validate-middleware-options.js';
+import { reportMissingWaitUntil } from './runtime/missing-wait-until.js';
 import type {
   AdstractCallOptions,
   GenerateResultLike,
@@ -78,7 +79,8 @@ const DEFAULT_CONTINUATION_TIMEOUT_MS = 30_000;
  */
 export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractMiddleware {
   const options = validateMiddlewareOptions(input);
-  const hooks = createHooks(options);
+  // On Workers or an edge runtime without `waitUntil`, reports it once, at the first ad.
+  const hooks = reportMissingWaitUntil(createHooks(options), options.waitUntil);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const getClient = createClientGetter(options, timeoutMs);
 
