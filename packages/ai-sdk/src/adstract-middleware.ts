@@ -16,6 +16,7 @@ import {
   validateFlushScope,
   validateMiddlewareOptions,
 } from './options/validate-middleware-options.js';
+import { reportMissingWaitUntil } from './runtime/missing-wait-until.js';
 import type {
   AdstractCallOptions,
   GenerateResultLike,
@@ -95,7 +96,8 @@ interface PlannedCall {
  */
 export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractMiddleware {
   const options = validateMiddlewareOptions(input);
-  const hooks = createHooks(options);
+  // On Workers or an edge runtime without `waitUntil`, reports it once, at the first ad.
+  const hooks = reportMissingWaitUntil(createHooks(options), options.waitUntil);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const getClient = createClientGetter(options, timeoutMs);
 

@@ -99,8 +99,10 @@ export interface AdstractMiddlewareOptions {
       ) => AdstractCallContext | undefined | PromiseLike<AdstractCallContext | undefined>);
   /**
    * Receives a promise that settles once an enhanced answer is acknowledged: pass `after` from
-   * `next/server` or `waitUntil` from `@vercel/functions` so serverless platforms keep the
-   * function alive until the acknowledge is sent.
+   * `next/server`, `waitUntil` from `@vercel/functions` or from `cloudflare:workers`, or
+   * `(promise) => ctx.waitUntil(promise)`, so serverless and edge platforms keep the invocation
+   * alive until the acknowledge is sent. Without it, on Cloudflare Workers or an edge runtime, the
+   * middleware reports the missing option once through `onError`, at its first ad.
    */
   waitUntil?: (promise: Promise<unknown>) => void;
   /** Receives every Adstract failure. Default: one `console.warn` line (name and message only). */
