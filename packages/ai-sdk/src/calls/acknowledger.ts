@@ -25,7 +25,9 @@ export function createAcknowledger(input: {
   /** Time limit of each acknowledge request (not the start call's short budget). */
   timeoutMs: number;
 }) {
-  const inFlight = new Set<Promise<void>>();
+  /** Acknowledges in flight, with when each was sent. */
+  const inFlight = new Map<Promise<void>, number>();
+  let lostReported = false;
   const holds = new Map<string, () => void>();
 
   return {
@@ -41,7 +43,8 @@ export function createAcknowledger(input: {
       } catch (error) {
         input.hooks.error(
           new AdSDKError({
-            message: 'waitUntil threw; is it called outside a request?',
+            message:
+              'waitUntil threw: is it called outside a request, or detached from its object? Pass a function, e.g. `(promise) => ctx.waitUntil(promise)`',
             cause: error,
           }),
         );
@@ -101,12 +104,42 @@ export function createAcknowledger(input: {
           holds.get(adResponseId)?.();
           holds.delete(adResponseId);
         });
-      inFlight.add(task);
+      inFlight.set(task, performance.now());
     },
 
-    /** Resolves once every acknowledge sent so far (and any sent meanwhile) has settled. */
+    /**
+     * Resolves once every acknowledge sent so far (and any sent meanwhile) has settled, or has
+     * outlived its time limit by a second: a runtime that froze the request that sent it (a
+     * Worker without `waitUntil`) never settles it, and it is reported once instead.
+     */
     async drain(): Promise<void> {
-      while (inFlight.size > 0) await Promise.allSettled(Array.from(inFlight));
+      while (inFlight.size > 0) {
+        const oldest = Math.min(...inFlight.values());
+        const deadline = oldest + input.timeoutMs + 1_000;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const expired = new Promise<'expired'>((resolve) => {
+          timer = setTimeout(() => resolve('expired'), Math.max(0, deadline - performance.now()));
+        });
+        const outcome = await Promise.race([
+          Promise.allSettled(Array.from(inFlight.keys())),
+          expired,
+        ]);
+        clearTimeout(timer);
+        if (outcome !== 'expired') continue;
+        const now = performance.now();
+        for (const [task, sentAt] of inFlight) {
+          if (now >= sentAt + input.timeoutMs + 1_000) inFlight.delete(task);
+        }
+        if (!lostReported) {
+          lostReported = true;
+          input.hooks.error(
+            new AdSDKError({
+              message:
+                'An acknowledge never settled: the runtime stopped the request that sent it. Pass `waitUntil` (see the README, "Serverless and edge runtimes")',
+            }),
+          );
+        }
+      }
     },
 
     get inFlight(): number {
