@@ -258,4 +258,46 @@ describe('circuit breaker in the middleware', () => {
     expect(circuitStates()).toEqual(['open', 'half-open', 'closed']);
     await middleware.flush();
   });
+
+  it('stops traffic through an acknowledge outage: a minute at 10 req/s serves one ad per cool-down', {
+    timeout: 60_000,
+  }, async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'performance'] });
+    const fake = createFakeAdstract({
+      onStart: (body) => filledReply(String(body.prompt)),
+      onAcknowledge: () => ({ status: 500, body: { detail: 'acknowledge is down' } }),
+    });
+    const filledAt: number[] = [];
+    const middleware = adstractMiddleware({
+      apiKey: 'adpk_test_0123456789',
+      baseURL: 'http://adstract.test',
+      fetch: fake.fetch,
+      onError: () => {},
+      onOutcome: (event) => {
+        if (event.type === 'filled') filledAt.push(Date.now());
+      },
+    });
+    const model = new MockLanguageModel({ doGenerate: textResult('answer') });
+    const wrapped = wrapLanguageModel({ model, middleware });
+    const started = Date.now();
+    for (let index = 0; index < 600; index++) {
+      const result = await generateText({
+        model: wrapped,
+        prompt: `Question ${index}`,
+        providerOptions: { adstract: { ...context, sessionId: `s${index}` } },
+      });
+      expect(result.text).toBe('answer');
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    await middleware.flush();
+    // The default cool-down is 3 s: at most one ad in each, the first before the outage was seen.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(60_000);
+    expect(filledAt.length).toBeGreaterThan(1);
+    expect(filledAt.length).toBeLessThanOrEqual(1 + 60_000 / 3_000);
+    for (let index = 1; index < filledAt.length; index++) {
+      expect(filledAt[index]! - filledAt[index - 1]!).toBeGreaterThanOrEqual(3_000);
+    }
+    expect(fake.starts).toHaveLength(filledAt.length);
+    expect(fake.acknowledgements).toHaveLength(filledAt.length);
+  });
 });

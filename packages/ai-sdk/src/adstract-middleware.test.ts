@@ -1,5 +1,11 @@
 import { AdSDKError, Adstract } from '@adstract/client';
-import { generateText, type ModelMessage, streamText, wrapLanguageModel } from 'ai';
+import {
+  extractReasoningMiddleware,
+  generateText,
+  type ModelMessage,
+  streamText,
+  wrapLanguageModel,
+} from 'ai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adstractMiddleware } from './adstract-middleware.js';
 import { adstractMessageMetadata, getAdstractMetadata } from './render/message-metadata.js';
@@ -238,6 +244,39 @@ describe('UI message metadata', () => {
       productName: 'Acme Analytics',
     });
     await middleware.flush();
+  });
+});
+
+describe('among other middlewares', () => {
+  const thinking = ['<think>The user wants ', 'retention tips.</think>', 'Try onboarding emails.'];
+
+  async function acknowledgedWith(order: 'adstract-first' | 'adstract-last') {
+    const { fake, middleware } = setup();
+    const reasoning = extractReasoningMiddleware({ tagName: 'think' });
+    const model = new MockLanguageModel({ doStream: streamResult(textParts(thinking)) });
+    const result = streamText({
+      model: wrapLanguageModel({
+        model,
+        middleware: order === 'adstract-first' ? [middleware, reasoning] : [reasoning, middleware],
+      }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    const text = await result.text;
+    await middleware.flush();
+    return { text, acknowledged: fake.acknowledgements.map((call) => call.body.llm_response) };
+  }
+
+  it('acknowledges what the user sees when it comes first: reasoning never reaches Adstract', async () => {
+    const { text, acknowledged } = await acknowledgedWith('adstract-first');
+    expect(text).toBe('Try onboarding emails.');
+    expect(acknowledged).toEqual([text]);
+  });
+
+  it('sees the raw model text when placed after a middleware that rewrites it (so: put it first)', async () => {
+    const { text, acknowledged } = await acknowledgedWith('adstract-last');
+    expect(text).toBe('Try onboarding emails.');
+    expect(acknowledged[0]).toContain('<think>');
   });
 });
 
