@@ -7,7 +7,9 @@ import { loadAiSdkMajor } from './ai-sdk-major.ts';
 import { connections } from './connections.ts';
 import { endOfStreamDelay } from './end-of-stream.ts';
 import { firstText } from './first-text.ts';
+import { flushExit } from './flush-exit.ts';
 import { memory } from './memory.ts';
+import { hangAllAtOnce, hangAtRate } from './outage.ts';
 import type { Summary } from './stats.ts';
 import { streamThroughput } from './stream-throughput.ts';
 
@@ -129,6 +131,53 @@ await section('1e connections', async () => {
     `${c.connections} (for ${c.httpRequests} HTTP requests)`,
     'a handful (≤ 10)',
     c.connections <= 10,
+  );
+});
+
+await section('2 Adstract outage (default options, sandbox over HTTP)', async () => {
+  for (const warm of [true, false]) {
+    const a = await hangAllAtOnce(200, warm);
+    row(
+      `2a start hangs, 200 calls at once (${warm ? 'after healthy traffic' : 'cold: no latency known yet'}): calls that paid the full 3 s budget`,
+      `${a.paidFullBudget} of ${a.calls} (longest wait ${fmt(a.maxMs, 0)} ms)`,
+      '≤ 10',
+      a.paidFullBudget <= 10,
+    );
+  }
+  const b = await hangAtRate(200, 50);
+  row(
+    '2b start hangs, 50 req/s × 200: calls that paid the full 3 s budget',
+    `${b.paidFullBudget} of ${b.calls} (detected after ${fmt(b.detectedAfterMs, 0)} ms)`,
+    '≤ 10',
+    b.paidFullBudget <= 10,
+  );
+  row(
+    '2b added latency once the hang is detected (p99)',
+    `${fmt(b.afterDetection.p99Ms, 1)} ms over ${b.afterDetection.calls} calls (max ${fmt(b.afterDetection.maxMs, 0)} ms)`,
+    '≤ 50 ms',
+    b.afterDetection.p99Ms <= 50,
+  );
+  row(
+    '2c ads back after Adstract recovers',
+    `${fmt(b.recoveryMs, 0)} ms`,
+    '≤ 5 000 ms',
+    b.recoveryMs <= 5_000,
+  );
+  row(
+    '2c users who waited (> 50 ms) after detection, against probes let through',
+    `${b.waitedAfterDetection} users, ${b.probes} probes`,
+    '≤ 1 per probe',
+    b.waitedAfterDetection <= b.probes,
+  );
+});
+
+await section('3 exit after flush() with an unread stream', async () => {
+  const f = await flushExit(quick ? 3 : 11);
+  row(
+    `3 process exit after flush() resolves, one unread ad stream (${f.rounds} runs)`,
+    ms(f.exitMs, 1),
+    '< 100 ms median',
+    f.exitMs.median < 100,
   );
 });
 
