@@ -16,7 +16,11 @@ const result = streamText({
   model: wrapLanguageModel({ model: openai('gpt-5-mini'), middleware }),
   prompt: 'How can I improve user retention?',
   providerOptions: {
-    adstract: { sessionId: `flush-exit-${process.pid}`, userAgent: 'bench', userIp: '198.51.100.23' },
+    adstract: {
+      sessionId: `flush-exit-${process.pid}`,
+      userAgent: 'bench',
+      userIp: '198.51.100.23',
+    },
   },
 });
 const reader = result.textStream.getReader();

@@ -117,7 +117,7 @@ export async function hangAtRate(calls: number, rate: number): Promise<StreamOut
     sandbox.setFaults(undefined);
     const recovered = performance.now();
     let firstAd: number | undefined;
-    for (let index = 0; firstAd === undefined && performance.now() - recovered < 15_000; index++) {
+    while (firstAd === undefined && performance.now() - recovered < 15_000) {
       pending.push(answer(model));
       await sleep(interval);
       firstAd = events.find((event) => event.type === 'filled' && event.at >= recovered)?.at;

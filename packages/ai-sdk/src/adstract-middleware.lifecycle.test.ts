@@ -10,7 +10,6 @@ import {
   streamResult,
   textParts,
   textResult,
-  usage,
 } from './testing/mock-model.js';
 import { setupMiddleware, TEST_CONTEXT } from './testing/test-middleware.js';
 

@@ -246,15 +246,6 @@ describe('bad input', () => {
   });
 });
 
-function tryCatch(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 describe('property: any header record gives a valid context or a typed error', () => {
   const RELEVANT = [
     'user-agent',
