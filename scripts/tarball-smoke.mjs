@@ -1,11 +1,13 @@
 // Proves the published shape works: packs the packages, then, in empty npm projects, installs the
 // tarballs beside each supported AI SDK major (ai@5 + @ai-sdk/openai@2, ai@6 + 3, ai@7 + 4), type-
-// checks the README's snippet and runs it against the packed sandbox: one start, one acknowledge.
+// checks the README's snippet and runs it against the packed sandbox: one start, one acknowledge;
+// and installs @adstract/react into an empty React 19 app that renders its README's examples.
 // Run after `pnpm build`: `node scripts/tarball-smoke.mjs` (the last step of `pnpm test`).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkAiMajor } from './smoke/ai-major-app.mjs';
+import { checkReactApp } from './smoke/react-app.mjs';
 import { run } from './smoke/run-command.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -40,10 +42,12 @@ const nodesFor = (major) =>
 
 try {
   log(`packing into ${packs}`);
-  for (const name of ['client', 'ai-sdk', 'sandbox']) {
+  for (const name of ['client', 'ai-sdk', 'sandbox', 'react']) {
     run('npx', [...pnpm, 'pack', '--pack-destination', packs], join(root, 'packages', name));
   }
-  const tarballs = readdirSync(packs).map((file) => join(packs, file));
+  const all = readdirSync(packs).map((file) => join(packs, file));
+  // The React app installs its own two; the AI SDK apps take the server-side packages.
+  const tarballs = all.filter((file) => !file.includes('adstract-react-'));
 
   if (node20 === undefined)
     log(`no Node 20 at ${NODE_20}: the snippets run on ${process.version} only`);
@@ -86,8 +90,15 @@ export { result, middleware, NoFillError, startSandbox, ValidationError };
     }),
   );
   run(process.execPath, [tsc, '-p', project], project);
+  log('@adstract/react: an empty React 19 app renders the README examples from the tarballs');
+  await checkReactApp({
+    packs,
+    work,
+    run: (command, args, cwd) => run(command, args, cwd).toString(),
+  });
+
   log(
-    'passed: every major installs, type-checks and runs the README snippet with one start and one acknowledge',
+    'passed: every major installs, type-checks and runs the README snippet with one start and one acknowledge; the React app renders',
   );
 } catch (error) {
   console.error(`smoke: FAILED: ${error instanceof Error ? error.message : String(error)}`);
