@@ -16,6 +16,15 @@ const RESOLUTIONS: Readonly<Record<Resolution, ts.CompilerOptions>> = {
  */
 const BUNDLED_FRAMEWORKS = ['next'];
 
+/**
+ * A Cloudflare Worker's globals instead of the DOM's and Node's: `@cloudflare/workers-types`
+ * declares `ExportedHandler`, `ExecutionContext` and the `cloudflare:workers` module.
+ */
+const WORKERS: ts.CompilerOptions = {
+  lib: ['lib.es2023.d.ts'],
+  types: ['@cloudflare/workers-types'],
+};
+
 /** One TypeScript error, placed in the Markdown file it comes from. */
 export interface BlockDiagnostic {
   /** The block it is in; undefined for an error outside every block (the prelude, the options). */
@@ -43,7 +52,8 @@ const CONFIG_FILE = `${PACKAGE_FOLDER}tsconfig.blocks.json`;
  * Type-checks each block as a module of its own, with the compiler options of
  * `tsconfig.blocks.json` (the repository's strict base) under Bundler and NodeNext resolution,
  * against the packages the docs-check package depends on. Blocks marked `no-check` are left out;
- * blocks marked `no-prelude` are checked without the placeholders of `prelude.ts`. Returns every
+ * blocks marked `no-prelude` are checked without the placeholders of `prelude.ts`; blocks marked
+ * `workers` against a Worker's globals (see {@link WORKERS}). Returns every
  * error, each once, with the resolutions that report it; an empty array means every block passed.
  */
 export function checkCodeBlocks(blocks: readonly CodeBlock[]): BlockDiagnostic[] {
@@ -58,15 +68,24 @@ export function checkCodeBlocks(blocks: readonly CodeBlock[]): BlockDiagnostic[]
     // One host per resolution: TypeScript parses files differently under each (`module` and
     // `moduleResolution` affect source files), so only programs of the same options share them.
     const host = createBlocksHost(options, checked);
-    for (const prelude of [true, false]) {
+    for (const [prelude, runtime] of [
+      [true, 'default'],
+      [false, 'default'],
+      [false, 'workers'],
+    ] as const) {
       const group = checked.filter(
         (block) =>
           block.prelude === prelude &&
+          block.runtime === runtime &&
           (resolution === 'bundler' || !importsBundledFramework(block)),
       );
       if (group.length === 0) continue;
       const rootNames = [...(prelude ? config.fileNames : []), ...group.map(host.fileNameOf)];
-      const program = ts.createProgram({ rootNames, options, host });
+      const program = ts.createProgram({
+        rootNames,
+        options: runtime === 'workers' ? { ...options, ...WORKERS } : options,
+        host,
+      });
       for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
         const placed = place(diagnostic, host.blockOf);
         const key = `${placed.file}:${placed.line}:${placed.column}:${placed.code}:${placed.message}`;

@@ -38,7 +38,7 @@ describe('extractCodeBlocks', () => {
     ]);
   });
 
-  it('reads the no-check and no-prelude markers of the fence line', () => {
+  it('reads the no-check, no-prelude and workers markers of the fence line', () => {
     const text = markdown(
       '```ts no-check',
       'x',
@@ -49,13 +49,21 @@ describe('extractCodeBlocks', () => {
       '```ts',
       'z',
       '```',
+      '```ts workers',
+      'w',
+      '```',
     );
     expect(
-      extractCodeBlocks('README.md', text).map(({ check, prelude }) => ({ check, prelude })),
+      extractCodeBlocks('README.md', text).map(({ check, prelude, runtime }) => ({
+        check,
+        prelude,
+        runtime,
+      })),
     ).toEqual([
-      { check: false, prelude: true },
-      { check: true, prelude: false },
-      { check: true, prelude: true },
+      { check: false, prelude: true, runtime: 'default' },
+      { check: true, prelude: false, runtime: 'default' },
+      { check: true, prelude: true, runtime: 'default' },
+      { check: true, prelude: false, runtime: 'workers' },
     ]);
   });
 

@@ -14,8 +14,13 @@ export interface CodeBlock {
   code: string;
   /** False for a block marked `no-check`: deliberately not standalone code. */
   check: boolean;
-  /** False for a block marked `no-prelude`: the placeholders are not declared for it. */
+  /** False for a block marked `no-prelude` (or `workers`): the placeholders are not declared for it. */
   prelude: boolean;
+  /**
+   * Where the code runs: `workers` for a block marked `workers` (a Cloudflare Worker, checked
+   * against `@cloudflare/workers-types` instead of the DOM and Node), `default` otherwise.
+   */
+  runtime: 'default' | 'workers';
 }
 
 /** Info-string languages that are TypeScript, and how each is checked. */
@@ -30,7 +35,7 @@ const OPENING_FENCE = /^( *)(`{3,}|~{3,})(.*)$/;
 /**
  * Extracts the TypeScript blocks (```ts, ```typescript, ```tsx) of a Markdown text. Every fence is
  * followed, so a ```ts inside a ```md block is not taken for code. Words after the language on the
- * fence line are markers: `no-check` and `no-prelude`. A fence that is never closed runs to the end
+ * fence line are markers: `no-check`, `no-prelude` and `workers`. A fence that is never closed runs to the end
  * of the file, as CommonMark has it.
  */
 export function extractCodeBlocks(file: string, markdown: string): CodeBlock[] {
@@ -64,7 +69,8 @@ export function extractCodeBlocks(file: string, markdown: string): CodeBlock[] {
       language: checkedAs,
       code: code.join('\n'),
       check: !markers.includes('no-check'),
-      prelude: !markers.includes('no-prelude'),
+      prelude: !markers.includes('no-prelude') && !markers.includes('workers'),
+      runtime: markers.includes('workers') ? 'workers' : 'default',
     });
   }
   return blocks;
