@@ -1,12 +1,18 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { generateText, streamText, wrapLanguageModel } from 'ai';
+import { generateText, smoothStream, streamText, wrapLanguageModel } from 'ai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { adstractMiddleware } from './adstract-middleware.js';
 import type { AdstractMiddlewareOptions } from './options/middleware-options.js';
-import { createDeferred, createFakeAdstract, emptyReply } from './testing/fake-adstract.js';
+import {
+  createDeferred,
+  createFakeAdstract,
+  emptyReply,
+  filledReply,
+} from './testing/fake-adstract.js';
 import {
   finishReason,
   MockLanguageModel,
+  slowStream,
   streamResult,
   textParts,
   textResult,
@@ -250,5 +256,69 @@ describe('cache bounds', () => {
     expect(fake.starts).toHaveLength(3);
     await ask('First?');
     expect(fake.starts).toHaveLength(4);
+  });
+});
+
+describe('starts that never answer', () => {
+  it('are dropped at startCapMs: the call answered at the budget, flush() waits for the cap only', async () => {
+    const fake = createFakeAdstract({
+      onStart: (body) => ({
+        ...filledReply(String(body.prompt)),
+        holdUntil: new Promise(() => {}),
+      }),
+    });
+    const { middleware, handed, events } = setup(fake, { timeoutMs: 30, startCapMs: 300 });
+    const model = new MockLanguageModel({ doGenerate: textResult('without the ad') });
+    const started = performance.now();
+    const result = await generateText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      providerOptions: { adstract: context },
+    });
+    expect(result.text).toBe('without the ad');
+    expect(performance.now() - started).toBeLessThan(250);
+    await middleware.flush();
+    // The cap aborted the request: the start settled, nothing is left to hold a process.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    await expect(handed[0]).resolves.toBeUndefined();
+    expect(fake.acknowledgements).toHaveLength(0);
+    expect(events.map((event) => event.type)).toEqual(['requested', 'failed']);
+  });
+});
+
+describe('smoothStream and a Stop', () => {
+  it('acknowledges a prefix of the answer that may hold the few words the transform buffered', async () => {
+    const fake = createFakeAdstract();
+    const { middleware } = setup(fake);
+    const words = Array.from({ length: 40 }, (_, index) => `word${index} `);
+    const model = new MockLanguageModel({
+      doStream: async () => ({ stream: slowStream(textParts(words), 2) }),
+    });
+    const controller = new AbortController();
+    const result = streamText({
+      model: wrapLanguageModel({ model, middleware }),
+      prompt: 'How can I improve user retention?',
+      abortSignal: controller.signal,
+      experimental_transform: smoothStream({ delayInMs: 10, chunking: 'word' }),
+      providerOptions: { adstract: context },
+    });
+    let shown = '';
+    try {
+      for await (const delta of result.textStream) {
+        shown += delta;
+        if (shown.length >= 50) controller.abort();
+      }
+    } catch {
+      // The abort.
+    }
+    await middleware.flush();
+    const acknowledged = String(fake.acknowledgements[0]?.body.llm_response);
+    expect(words.join('').startsWith(acknowledged)).toBe(true);
+    expect(acknowledged.startsWith(shown)).toBe(true);
+    // The measured gap: what the model had streamed but the transform still held back.
+    console.log(
+      `smoothStream + Stop: shown ${shown.length} chars, acknowledged ${acknowledged.length}`,
+    );
   });
 });
