@@ -11,6 +11,7 @@ const block: CodeBlock = {
   code: '',
   check: true,
   prelude: true,
+  runtime: 'default',
 };
 
 it('names the file, line and column, the error, the block and the resolutions, then shows the line', () => {
