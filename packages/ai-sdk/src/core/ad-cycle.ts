@@ -328,7 +328,7 @@ export function createAdCycle(input: AdCycleInput) {
         },
         onEnd: (ending) => ledger.endCall(call, ending),
         metadata: metadataOf(callPlan),
-        textStartMetadata: labelOf(callPlan),
+        textStartMetadata: metadataOf(callPlan, { withId: false }),
         abortSignal: params.abortSignal,
         stallTimeoutMs: input.stallTimeoutMs,
       });
@@ -351,15 +351,6 @@ export function sessionKeyPrefix(sessionId: string): string {
   return `${sessionId}\u0000`;
 }
 
-/** What a UI may see of the plan (on `text-start` parts, which reach the browser): no ad id. */
-function labelOf(plan: CallPlan): ProviderMetadata {
-  const { inject } = plan;
-  if (inject === undefined) return { adstract: { status: plan.status } };
-  const label: AdstractMetadata = { status: 'filled' };
-  if (inject.ad.productName !== null) label.productName = inject.ad.productName;
-  return { adstract: label };
-}
-
 /** The cycle's interface. */
 export type AdCycle = ReturnType<typeof createAdCycle>;
 
@@ -367,11 +358,15 @@ function failureEnding(error: unknown, params: AdstractCallOptions): CallEnding 
   return isAbortError(error) || params.abortSignal?.aborted === true ? 'aborted' : 'failed';
 }
 
-/** `providerMetadata` with the `adstract` entry describing the plan. */
-function metadataOf(plan: CallPlan): ProviderMetadata {
+/**
+ * `providerMetadata` with the `adstract` entry describing the plan. `withId: false` leaves the ad
+ * id out: for `text-start` parts, whose metadata the AI SDK sends on to the browser.
+ */
+function metadataOf(plan: CallPlan, { withId = true } = {}): ProviderMetadata {
   const { inject } = plan;
   if (inject === undefined) return { adstract: { status: plan.status } };
-  const metadata: AdstractMetadata = { status: 'filled', adResponseId: inject.ad.adResponseId };
+  const metadata: AdstractMetadata = { status: 'filled' };
+  if (withId) metadata.adResponseId = inject.ad.adResponseId;
   if (inject.ad.productName !== null) metadata.productName = inject.ad.productName;
   return { adstract: metadata };
 }
