@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { stopGroup } from './process-group.js';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -16,10 +17,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A running `next start`. */
+export interface NextServer {
+  url: string;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /**
+   * Sends SIGTERM to its whole process group (whatever `next start` runs, the `next-server`
+   * holding the port included), waits until every process in it has exited, SIGKILLs what is
+   * left after `timeoutMs`, and resolves with the milliseconds from SIGTERM until it was gone.
+   */
+  stop(timeoutMs?: number): Promise<number>;
+}
+
 /** Runs `next start` on the built app with the given environment; resolves once it serves `/`. */
-export async function startNext(
-  env: Record<string, string>,
-): Promise<{ url: string; stop(): Promise<void>; output(): string }> {
+export async function startNext(env: Record<string, string>): Promise<NextServer> {
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(
@@ -27,16 +39,26 @@ export async function startNext(
     ['start', '-p', String(port), '-H', '127.0.0.1'],
     {
       cwd: appDir,
-      env: { ...process.env, ...env, NODE_ENV: 'production' },
+      env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: teardown stops everything it started, and waits for it.
+      detached: true,
     },
   );
+  const groupId = child.pid;
+  if (groupId === undefined) throw new Error('next start did not spawn');
   child.stdout?.on('data', (chunk) => {
     output += String(chunk);
   });
   child.stderr?.on('data', (chunk) => {
     output += String(chunk);
   });
+  let stopping: Promise<number> | undefined;
+  const stop = (timeoutMs = 15_000) => {
+    stopping ??= stopGroup(groupId, { timeoutMs, signalGroup: true });
+    return stopping;
+  };
+
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -47,18 +69,11 @@ export async function startNext(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not come up:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop(1_000);
+      throw new Error(`next start did not come up:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return {
-    url,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
-  };
+  return { url, output: () => output, stop };
 }

@@ -1,9 +1,17 @@
+import type { AdstractMessageMetadata } from '@adstract/react';
 import type { UIMessage } from 'ai';
 
-/** What the server attaches to each assistant message: the ad outcome, when there was an ad. */
-export interface ChatMetadata {
-  adstract?: { status?: string; productName?: string };
-}
+/**
+ * The chat's message type, shared by the route and the page: its metadata carries the ad's
+ * outcome (`{ adstract: { status, productName } }`), sent by `adstractMessageMetadata` with the
+ * answer's first text part.
+ */
+export type ChatMessage = UIMessage<AdstractMessageMetadata>;
 
-/** The chat's message type, shared by the route and the page. */
-export type ChatMessage = UIMessage<ChatMetadata>;
+/** What the page posts to `/api/chat`: `useChat`'s body plus the id the Stop button names. */
+export interface ChatRequest {
+  id: string;
+  messages: ChatMessage[];
+  /** A new id for each answer asked for; see lib/answer-stops.ts. */
+  answerId: string;
+}

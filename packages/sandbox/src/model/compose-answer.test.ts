@@ -22,6 +22,29 @@ describe('composeAnswer', () => {
     );
   });
 
+  it('lists steps as markdown when the question asks for steps', () => {
+    const steps =
+      '1. Pick one clear goal.\n2. Measure it every week.\n3. Improve one step at a time.';
+    expect(
+      composeAnswer({ question: 'What steps help?', instruction: undefined, toolResults: [] }),
+    ).toBe(`You asked: "What steps help?" Three steps:\n\n${steps}\n\nI hope this helps.`);
+    // The mention starts a paragraph of its own after the list, whatever its wrapping.
+    expect(
+      composeAnswer({ question: 'Steps?', instruction: instruction('xml'), toolResults: [] }),
+    ).toBe(
+      `You asked: "Steps?" Three steps:\n\n${steps}\n\n<ADS>Acme Analytics: see who churns.</ADS> I hope this helps.`,
+    );
+    expect(
+      composeAnswer({ question: 'Steps?', instruction: instruction('markdown'), toolResults: [] }),
+    ).toBe(
+      `You asked: "Steps?" Three steps:\n\n${steps}\n\n> **Sponsored:** Acme Analytics: see who churns.\n\nI hope this helps.`,
+    );
+    // A word that only contains "steps" is not a request for them.
+    expect(
+      composeAnswer({ question: 'Footsteps?', instruction: undefined, toolResults: [] }),
+    ).not.toContain('1. ');
+  });
+
   it.each(['xml', 'plain', 'markdown'] as const)(
     'includes the %s mention exactly once',
     (wrapping) => {

@@ -11,19 +11,26 @@ export interface AnswerInput {
 
 const CLOSING = 'I hope this helps.';
 const ARITHMETIC = /(-?\d+(?:\.\d+)?)\s*([+\-*/×x])\s*(-?\d+(?:\.\d+)?)/;
+/** A question asking for steps gets them as a markdown list, for UIs that render markdown. */
+const STEPS = /\bsteps\b/i;
+const STEP_LIST =
+  '1. Pick one clear goal.\n2. Measure it every week.\n3. Improve one step at a time.';
 
 /**
  * Builds the stand-in's deterministic answer: a lead sentence (the tool results, a sum, or a
- * short generic reply quoting the question), then, when instructed, the sponsored mention exactly
- * once, wrapped as asked, then a closing sentence.
+ * short generic reply quoting the question; a question asking for "steps" gets them as a
+ * markdown list), then, when instructed, the sponsored mention exactly once, wrapped as asked,
+ * then a closing sentence.
  */
 export function composeAnswer(input: AnswerInput): string {
   const lead = leadSentence(input);
-  if (input.instruction === undefined) return `${lead} ${CLOSING}`;
+  // After a list, the rest is a paragraph of its own.
+  const space = lead.endsWith(STEP_LIST) ? '\n\n' : ' ';
+  if (input.instruction === undefined) return `${lead}${space}${CLOSING}`;
   const mention = renderSponsoredMention(input.instruction);
   return input.instruction.wrappingType === 'markdown'
     ? `${lead}${mention}${CLOSING}`
-    : `${lead} ${mention} ${CLOSING}`;
+    : `${lead}${space}${mention} ${CLOSING}`;
 }
 
 function leadSentence({ question, toolResults }: AnswerInput): string {
@@ -38,6 +45,7 @@ function leadSentence({ question, toolResults }: AnswerInput): string {
   }
   const quoted = question.replace(/\s+/g, ' ').trim();
   const short = quoted.length > 120 ? `${quoted.slice(0, 119)}…` : quoted;
+  if (STEPS.test(quoted)) return `You asked: "${short}" Three steps:\n\n${STEP_LIST}`;
   return `You asked: "${short}" A good start: pick one clear goal, measure it every week, and improve one step at a time.`;
 }
 
