@@ -256,10 +256,11 @@ describe('collectText with a consumer that stops reading', () => {
     source.controller().enqueue({ type: 'text-delta', id: '0', delta: 'three' });
     source.controller().enqueue({ type: 'finish', finishReason: finishReason('stop'), usage });
     source.controller().close();
-    await vi.advanceTimersByTimeAsync(5_999);
+    // Seen between 1 and 1.5 × stallTimeoutMs after the last read.
+    await vi.advanceTimersByTimeAsync(2_999);
     expect(texts).toEqual(['one ', 'two ']);
     expect(endings).toEqual([]);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(1_501);
     expect(texts).toEqual(['one ', 'two ', 'three']);
     expect(endings).toEqual(['abandoned']);
   });

@@ -139,20 +139,25 @@ export function collectText<Part>(
     }
   };
 
-  /** Fires every `stallTimeoutMs`: a consumer that pulled nothing meanwhile, while no read was pending, is gone. */
-  const watch = (seen: number) => {
+  /**
+   * Checks every half `stallTimeoutMs`: a consumer that pulled nothing over two checks in a row,
+   * while no read was pending, is gone. So a stall is seen between 1 and 1.5 × `stallTimeoutMs`
+   * after the last read, for one timer per stream and no clock read per part.
+   */
+  const watch = (seen: number, idleChecks: number) => {
     if (stallTimeoutMs === undefined) return;
     watchdog = startTimer(() => {
       if (ended || stopped || draining) return;
-      if (pulls === seen && !reading) void drain();
-      else watch(pulls);
-    }, stallTimeoutMs);
+      const idle = pulls === seen && !reading;
+      if (idle && idleChecks >= 1) void drain();
+      else watch(pulls, idle ? idleChecks + 1 : 0);
+    }, stallTimeoutMs / 2);
   };
 
   const stream = new ReadableStream<Part>({
     start(streamController) {
       controller = streamController;
-      watch(0);
+      watch(0, 0);
     },
     pull() {
       if (draining) return;
