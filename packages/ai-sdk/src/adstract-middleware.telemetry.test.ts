@@ -100,7 +100,7 @@ async function answerWithAd(
 describe.each(['streamText', 'generateText'] as const)(
   '%s with the AI SDK’s telemetry on',
   (operation) => {
-    it('records adstract.start and adstract.acknowledge inside the AI SDK’s model-call span', async () => {
+    it('records adstract.start inside the AI SDK’s model-call span, and its acknowledge linked to it', async () => {
       const { adResponseId, fake } = await answerWithAd(operation);
       const spans = otel.spans();
       const [start, ...otherStarts] = otel.spansNamed('adstract.start');
@@ -112,9 +112,9 @@ describe.each(['streamText', 'generateText'] as const)(
       const chain = ancestry(start, spans);
       expect(chain.slice(0, 2)).toEqual(['adstract.start', names.modelCall]);
       expect(chain.at(-1)).toBe(names.root);
-      // The acknowledge goes beside its start (same parent, same trace) and links to it.
-      expect(acknowledge.parentSpanContext?.spanId).toBe(start.parentSpanContext?.spanId);
-      expect(acknowledge.spanContext().traceId).toBe(start.spanContext().traceId);
+      // The acknowledge, sent after the answer, is a trace of its own, linked to its start.
+      expect(acknowledge.parentSpanContext).toBeUndefined();
+      expect(acknowledge.spanContext().traceId).not.toBe(start.spanContext().traceId);
       expect(acknowledge.links.map((link) => link.context)).toEqual([start.spanContext()]);
 
       expect(typeof adResponseId).toBe('string');
@@ -128,6 +128,7 @@ describe.each(['streamText', 'generateText'] as const)(
         'adstract.product_name': PRODUCT,
       });
       expect(acknowledge.attributes).toEqual({
+        'adstract.outcome': 'filled',
         'adstract.ad_response_id': adResponseId,
         'adstract.answer.ending': 'finished',
         'adstract.answer.length': ANSWER.join('').length,
@@ -181,7 +182,7 @@ describe.each(['streamText', 'generateText'] as const)(
 );
 
 describe('telemetry of the ad cycle', () => {
-  it('marks a 200 that arrives after the budget as a late fill, still acknowledged and linked', async () => {
+  it('ends the start span when the budget runs out; a 200 after it is acknowledged as a late fill', async () => {
     const release = createDeferred();
     const fake = createFakeAdstract({
       onStart: (body) => ({ ...filledReply(String(body.prompt)), holdUntil: release.promise }),
@@ -195,21 +196,30 @@ describe('telemetry of the ad cycle', () => {
       ...(await aiTelemetry({ inputs: false, outputs: false })),
     });
     await result.consumeStream();
-    expect(otel.spansNamed('adstract.start')).toEqual([]);
+    // The span covers what the answer waited: it has ended, inside the AI SDK's span.
+    const [start] = otel.spansNamed('adstract.start');
+    if (start === undefined) throw new Error('no start span');
+    expect(start.attributes).toMatchObject({
+      'adstract.outcome': 'failed',
+      'adstract.failure.reason': 'unavailable',
+      'error.type': 'timeout',
+      'adstract.wait.end': 'budget',
+    });
+    expect(ancestry(start, otel.spans())[1]).toBe(aiSdkSpanNames('streamText').modelCall);
     release.resolve();
     await middleware.flush();
 
-    const [start] = otel.spansNamed('adstract.start');
     const [acknowledge] = otel.spansNamed('adstract.acknowledge');
     const late = events.find((event) => event.type === 'late-fill');
-    expect(start?.attributes).toMatchObject({
+    expect(acknowledge?.attributes).toMatchObject({
       'adstract.outcome': 'late-fill',
-      'adstract.wait.end': 'budget',
       'adstract.ad_response_id': late?.type === 'late-fill' ? late.adResponseId : 'none',
+      'adstract.answer.length': ANSWER.join('').length,
+      'adstract.acknowledge.status': 'ok',
     });
-    expect(start?.events.map((event) => event.name)).toEqual(['adstract.start.proceeded']);
-    expect(acknowledge?.links[0]?.context.spanId).toBe(start?.spanContext().spanId);
-    expect(acknowledge?.attributes['adstract.answer.length']).toBe(ANSWER.join('').length);
+    expect(acknowledge?.links[0]?.context).toEqual(start.spanContext());
+    const counts = (await otel.collect()).get('adstract.start.count')?.points;
+    expect(counts).toEqual([{ attributes: { 'adstract.outcome': 'late-fill' }, value: 1 }]);
   });
 
   it('counts starts by outcome and acknowledges by status, over several calls', async () => {

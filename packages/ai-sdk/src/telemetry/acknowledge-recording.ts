@@ -6,7 +6,7 @@ import {
 } from '@adstract/client';
 import type { FilledOutcome } from '../calls/start-outcome.js';
 import type { AnswerEnding, StartFailureReason } from '../options/outcome-event.js';
-import type { AdstractMetrics } from './adstract-metrics.js';
+import { type AdstractMetrics, definedAttributes } from './adstract-metrics.js';
 import { SPAN_KEY } from './global-open-telemetry.js';
 import type { AcknowledgeRecording } from './instrumentation.js';
 import type { OpenTelemetryContextManager, OpenTelemetryTracer } from './open-telemetry-types.js';
@@ -25,9 +25,10 @@ export function acknowledgeFailureReason(error: AdSDKError): StartFailureReason 
 }
 
 /**
- * Opens the `adstract.acknowledge` span beside its start span (same parent, so the same trace and
- * the same sampling decision), linked to it: the acknowledge is often sent after the model call's
- * span has ended, from a stream's end, a timer or `flush()`.
+ * Opens the `adstract.acknowledge` span as the root of a trace of its own, linked to its start
+ * span: the acknowledge is sent after the answer (from a stream's end, a timer, `flush()`, or for a
+ * 200 that came late), often after the request's trace has ended, and a processor that ends a
+ * trace's open spans with its root (as `@vercel/otel` does) would cut a child span short.
  */
 export function createAcknowledgeRecording(input: {
   tracer: OpenTelemetryTracer | undefined;
@@ -40,21 +41,18 @@ export function createAcknowledgeRecording(input: {
 }): AcknowledgeRecording {
   const { tracer, metrics, contextManager, origin, ending } = input;
   const startedAt = performance.now();
-  const parent = origin?.parent ?? contextManager?.active();
   const link = origin?.link;
-  const span = tracer?.startSpan(
-    SPAN_NAMES.acknowledge,
-    {
-      kind: INTERNAL_SPAN,
-      attributes: {
-        [ATTRIBUTES.adResponseId]: input.ad.adResponseId,
-        [ATTRIBUTES.answerEnding]: ending,
-        [ATTRIBUTES.answerLength]: input.textLength,
-      },
-      ...(link === undefined ? {} : { links: [{ context: link }] }),
-    },
-    parent,
-  );
+  const span = tracer?.startSpan(SPAN_NAMES.acknowledge, {
+    kind: INTERNAL_SPAN,
+    root: true,
+    attributes: definedAttributes({
+      [ATTRIBUTES.outcome]: origin?.outcome,
+      [ATTRIBUTES.adResponseId]: input.ad.adResponseId,
+      [ATTRIBUTES.answerEnding]: ending,
+      [ATTRIBUTES.answerLength]: input.textLength,
+    }),
+    ...(link === undefined ? {} : { links: [{ context: link }] }),
+  });
   let settled = false;
   const settle = (status: string, error?: AdSDKError) => {
     if (settled) return;
@@ -83,8 +81,8 @@ export function createAcknowledgeRecording(input: {
 
   return {
     run(send) {
-      if (span === undefined || parent === undefined || contextManager === undefined) return send();
-      return contextManager.with(parent.setValue(SPAN_KEY, span), send);
+      if (span === undefined || contextManager === undefined) return send();
+      return contextManager.with(contextManager.active().setValue(SPAN_KEY, span), send);
     },
     acknowledged(status) {
       // A custom client may resolve without a result: the acknowledge was still sent.

@@ -55,6 +55,7 @@ describe('spans', () => {
     expect(start?.kind).toBe(0);
     expect(start?.status.code).toBe(0);
     expect(acknowledge?.attributes).toEqual({
+      'adstract.outcome': 'filled',
       'adstract.ad_response_id': 'resp_1',
       'adstract.answer.ending': 'finished',
       'adstract.answer.length': 27,
@@ -65,7 +66,7 @@ describe('spans', () => {
     ]);
   });
 
-  it('nests the start under the active span, and the acknowledge beside it even from elsewhere', async () => {
+  it('nests the start under the active span; the acknowledge is a trace of its own, linked to it', async () => {
     const tracer = trace.getTracer('app');
     const parent = tracer.startSpan('ai.streamText.doStream');
     const ad = filled();
@@ -82,16 +83,49 @@ describe('spans', () => {
     const [start] = otel.spansNamed('adstract.start');
     const [acknowledge] = otel.spansNamed('adstract.acknowledge');
     expect(start?.parentSpanContext?.spanId).toBe(parent.spanContext().spanId);
-    expect(acknowledge?.parentSpanContext?.spanId).toBe(parent.spanContext().spanId);
-    expect(acknowledge?.spanContext().traceId).toBe(parent.spanContext().traceId);
+    expect(start?.spanContext().traceId).toBe(parent.spanContext().traceId);
+    // Sent later, from whatever context: never a child of it, so nothing ends it early.
+    expect(acknowledge?.parentSpanContext).toBeUndefined();
+    expect(acknowledge?.spanContext().traceId).not.toBe(other.spanContext().traceId);
+    expect(acknowledge?.links.map((link) => link.context)).toEqual([start?.spanContext()]);
     expect(acknowledge?.attributes['adstract.acknowledge.status']).toBe('no_ad_used');
   });
 
-  it('runs the request in the start span’s context, so an HTTP span nests under it', () => {
+  it('runs each request in its span’s context, so an HTTP client span nests under it', () => {
+    const ad = filled();
     const recording = instrumentation.startSent(undefined, false);
-    const seen = recording.run(() => trace.getActiveSpan()?.spanContext().spanId);
-    recording.settled({ status: 'no-fill', durationMs: 3 });
-    expect(seen).toBe(otel.spansNamed('adstract.start')[0]?.spanContext().spanId);
+    const inStart = recording.run(() => trace.getActiveSpan()?.spanContext().spanId);
+    recording.settled(ad);
+    const acknowledge = instrumentation.acknowledgeSent(ad, 'finished', 1);
+    const inAcknowledge = acknowledge.run(() => trace.getActiveSpan()?.spanContext().spanId);
+    acknowledge.acknowledged('ok');
+    expect(inStart).toBe(otel.spansNamed('adstract.start')[0]?.spanContext().spanId);
+    expect(inAcknowledge).toBe(otel.spansNamed('adstract.acknowledge')[0]?.spanContext().spanId);
+  });
+
+  it('ends the start span when its call goes on without the ad; a late 200 is a late fill', async () => {
+    const ad = filled('resp_late');
+    const recording = instrumentation.startSent('closed', false);
+    recording.proceeded('budget');
+    expect(otel.spansNamed('adstract.start')).toHaveLength(1);
+    recording.settled(ad);
+    instrumentation.acknowledgeSent(ad, 'finished', 12).acknowledged('ok');
+    const [start] = otel.spansNamed('adstract.start');
+    const [acknowledge] = otel.spansNamed('adstract.acknowledge');
+    expect(start?.attributes).toMatchObject({
+      'adstract.outcome': 'failed',
+      'adstract.wait.end': 'budget',
+      'error.type': 'timeout',
+    });
+    expect(start?.attributes['adstract.ad_response_id']).toBeUndefined();
+    expect(acknowledge?.attributes).toMatchObject({
+      'adstract.outcome': 'late-fill',
+      'adstract.ad_response_id': 'resp_late',
+    });
+    expect(acknowledge?.links[0]?.context).toEqual(start?.spanContext());
+    expect((await otel.collect()).get('adstract.start.count')?.points).toEqual([
+      { attributes: { 'adstract.outcome': 'late-fill' }, value: 1 },
+    ]);
   });
 
   it.each([
@@ -167,14 +201,14 @@ describe('spans', () => {
       },
     ],
     [
-      'a 200 after the budget',
+      'a 200 after the budget (the span ended when the call went on)',
       filled('resp_late'),
       'budget',
       {
-        'adstract.outcome': 'late-fill',
+        'adstract.outcome': 'failed',
+        'adstract.failure.reason': 'unavailable',
+        'error.type': 'timeout',
         'adstract.wait.end': 'budget',
-        'adstract.ad_response_id': 'resp_late',
-        'adstract.product_name': 'Acme Analytics',
       },
     ],
   ] as const)('describes %s', (_, outcome, proceeded, expected) => {
@@ -190,11 +224,7 @@ describe('spans', () => {
     const isError = 'error.type' in expected;
     expect(span?.status.code).toBe(isError ? 2 : 0);
     expect(span?.status.message).toBeUndefined();
-    expect(span?.events.map((event) => [event.name, event.attributes])).toEqual(
-      proceeded === undefined
-        ? []
-        : [['adstract.start.proceeded', { 'adstract.wait.end': proceeded }]],
-    );
+    expect(span?.events).toEqual([]);
   });
 
   it('marks a half-open probe', () => {

@@ -10,9 +10,9 @@ export type ProceedReason = 'budget' | 'released' | 'aborted';
 export interface StartRecording {
   /** Runs the request in the start span's context, so an HTTP client span nests under it. */
   run<Result>(send: () => Result): Result;
-  /** The call went on without the ad (its start is still out): `settled` follows. */
+  /** The call went on without the ad (its start is still out, `settled` follows): ends the span. */
   proceeded(reason: ProceedReason): void;
-  /** The start answered (in time, or after `proceeded`): ends the span, counts the outcome. */
+  /** The start answered (in time: ends the span; or after `proceeded`): counts the outcome. */
   settled(outcome: TimedOutcome): void;
 }
 

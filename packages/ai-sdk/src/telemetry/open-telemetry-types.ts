@@ -37,6 +37,8 @@ export interface OpenTelemetrySpanOptions {
   kind?: number;
   attributes?: OpenTelemetryAttributes;
   links?: Array<{ context: OpenTelemetrySpanContext; attributes?: OpenTelemetryAttributes }>;
+  /** A new trace, whatever the context's span. */
+  root?: boolean;
 }
 
 /** The parts of an OpenTelemetry `Tracer` this package calls: pass `trace.getTracer(...)`. */

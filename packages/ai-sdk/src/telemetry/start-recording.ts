@@ -5,20 +5,20 @@ import { type AdstractMetrics, definedAttributes } from './adstract-metrics.js';
 import { SPAN_KEY } from './global-open-telemetry.js';
 import type { ProceedReason, StartRecording } from './instrumentation.js';
 import type {
-  OpenTelemetryContext,
+  OpenTelemetryAttributes,
   OpenTelemetryContextManager,
   OpenTelemetrySpan,
   OpenTelemetrySpanContext,
   OpenTelemetryTracer,
 } from './open-telemetry-types.js';
-import { ATTRIBUTES, PROCEEDED_EVENT, SPAN_NAMES } from './telemetry-names.js';
+import { ATTRIBUTES, SPAN_NAMES } from './telemetry-names.js';
 
 /** `SpanKind.INTERNAL`: a logical operation (its HTTP attempts, when instrumented, nest under it). */
 export const INTERNAL_SPAN = 0;
 /** `SpanStatusCode.ERROR`. */
 export const ERROR_STATUS = 2;
 
-/** The final outcome of a start as its span and metrics report it. */
+/** The final outcome of a start as its metrics (and the spans) report it. */
 export type StartSpanOutcome =
   | 'filled'
   | 'no-fill'
@@ -27,7 +27,7 @@ export type StartSpanOutcome =
   | 'released'
   | 'late-fill';
 
-/** What a start span reports once its start has answered. */
+/** What is reported of a start. */
 export interface StartDescription {
   outcome: StartSpanOutcome;
   failureReason?: StartFailureReason;
@@ -35,37 +35,56 @@ export interface StartDescription {
   errorType?: string;
 }
 
-/** Where the acknowledge span of an ad goes: beside its start span, linked to it. */
+/** What the acknowledge span of an ad needs from its start: the link, and how the ad came. */
 export interface SpanOrigin {
-  parent: OpenTelemetryContext | undefined;
   link: OpenTelemetrySpanContext | undefined;
+  outcome: 'filled' | 'late-fill';
+}
+
+/** How a call that stopped waiting ended, as `onOutcome` reported it. */
+export function describeProceeded(reason: ProceedReason): StartDescription {
+  if (reason === 'released') return { outcome: 'released' };
+  if (reason === 'aborted') return { outcome: 'failed', failureReason: 'aborted' };
+  return { outcome: 'failed', failureReason: 'unavailable', errorType: 'timeout' };
 }
 
 /**
- * The outcome a start reports, as `onOutcome` reported it to the call, except that a 200 arriving
- * after the call went on is a `late-fill` (it is acknowledged all the same).
+ * The outcome of a start as `onOutcome` reported it to its call, except that a 200 arriving after
+ * the call went on is a `late-fill` (it is acknowledged all the same).
  */
 export function describeStart(
   outcome: TimedOutcome,
   proceeded: ProceedReason | undefined,
 ): StartDescription {
-  if (proceeded === undefined) {
-    if (outcome.status !== 'failed') return { outcome: outcome.status };
-    return {
-      outcome: 'failed',
-      failureReason: outcome.reason ?? 'invalid',
-      errorType: outcome.error?.name ?? 'AdSDKError',
-    };
+  if (proceeded !== undefined) {
+    return outcome.status === 'filled' ? { outcome: 'late-fill' } : describeProceeded(proceeded);
   }
-  if (outcome.status === 'filled') return { outcome: 'late-fill' };
-  if (proceeded === 'released') return { outcome: 'released' };
-  if (proceeded === 'aborted') return { outcome: 'failed', failureReason: 'aborted' };
-  return { outcome: 'failed', failureReason: 'unavailable', errorType: 'timeout' };
+  if (outcome.status !== 'failed') return { outcome: outcome.status };
+  return {
+    outcome: 'failed',
+    failureReason: outcome.reason ?? 'invalid',
+    errorType: outcome.error?.name ?? 'AdSDKError',
+  };
+}
+
+/** Sets a span's outcome attributes and status, and ends it. */
+function endSpan(span: OpenTelemetrySpan, attributes: OpenTelemetryAttributes, failed: boolean) {
+  if (span.isRecording()) {
+    for (const [key, value] of Object.entries(definedAttributes(attributes))) {
+      if (value !== undefined) span.setAttribute(key, value);
+    }
+    if (failed) span.setStatus({ code: ERROR_STATUS });
+  }
+  span.end();
 }
 
 /**
  * Opens the `adstract.start` span in the context active now (the model call's: the AI SDK's span
- * when its telemetry is on) and records the start's outcome once it has answered.
+ * when its telemetry is on). The span covers the time the call waited for its ad: it ends when
+ * the answer arrives, or when the call goes on without it, so it always ends within the request
+ * (a processor that ends a trace's open spans with its root, as `@vercel/otel` does, loses
+ * nothing). The metrics count the start's final outcome once it has answered, `late-fill`
+ * included.
  */
 export function createStartRecording(input: {
   tracer: OpenTelemetryTracer | undefined;
@@ -99,14 +118,26 @@ export function createStartRecording(input: {
       return contextManager.with(parent.setValue(SPAN_KEY, span), send);
     },
     proceeded(reason) {
+      if (proceeded !== undefined || settled) return;
       proceeded = reason;
-      span?.addEvent(PROCEEDED_EVENT, { [ATTRIBUTES.waitEnd]: reason });
+      if (span === undefined) return;
+      const description = describeProceeded(reason);
+      endSpan(
+        span,
+        {
+          [ATTRIBUTES.outcome]: description.outcome,
+          [ATTRIBUTES.failureReason]: description.failureReason,
+          [ATTRIBUTES.errorType]: description.errorType,
+          [ATTRIBUTES.waitEnd]: reason,
+        },
+        description.errorType !== undefined,
+      );
     },
     settled(outcome) {
       if (settled) return;
       settled = true;
       const description = describeStart(outcome, proceeded);
-      const counted = definedAttributes({ [ATTRIBUTES.outcome]: description.outcome });
+      const counted = { [ATTRIBUTES.outcome]: description.outcome };
       metrics?.startCount.add(1, counted);
       metrics?.startDuration.record(outcome.durationMs / 1000, counted);
       if (description.outcome === 'failed') {
@@ -120,25 +151,25 @@ export function createStartRecording(input: {
         );
       }
       if (outcome.status === 'filled') {
-        input.onFilled(outcome, { parent, link: span?.spanContext() });
+        input.onFilled(outcome, {
+          link: span?.spanContext(),
+          outcome: proceeded === undefined ? 'filled' : 'late-fill',
+        });
       }
-      if (span === undefined) return;
-      if (span.isRecording()) {
-        const attributes = definedAttributes({
+      if (span === undefined || proceeded !== undefined) return;
+      const filled = outcome.status === 'filled' ? outcome : undefined;
+      endSpan(
+        span,
+        {
           [ATTRIBUTES.outcome]: description.outcome,
           [ATTRIBUTES.failureReason]: description.failureReason,
           [ATTRIBUTES.errorType]: description.errorType,
-          [ATTRIBUTES.waitEnd]: proceeded ?? 'answered',
-          [ATTRIBUTES.adResponseId]: outcome.status === 'filled' ? outcome.adResponseId : undefined,
-          [ATTRIBUTES.productName]:
-            outcome.status === 'filled' ? (outcome.productName ?? undefined) : undefined,
-        });
-        for (const [key, value] of Object.entries(attributes)) {
-          if (value !== undefined) span.setAttribute(key, value);
-        }
-        if (description.errorType !== undefined) span.setStatus({ code: ERROR_STATUS });
-      }
-      span.end();
+          [ATTRIBUTES.waitEnd]: 'answered',
+          [ATTRIBUTES.adResponseId]: filled?.adResponseId,
+          [ATTRIBUTES.productName]: filled?.productName ?? undefined,
+        },
+        description.errorType !== undefined,
+      );
     },
   };
 }

@@ -8,9 +8,6 @@ export const SPAN_NAMES = {
   acknowledge: 'adstract.acknowledge',
 } as const;
 
-/** The event on a start span when its call went on without waiting for the answer. */
-export const PROCEEDED_EVENT = 'adstract.start.proceeded';
-
 /** Attribute names (spans and metrics). */
 export const ATTRIBUTES = {
   outcome: 'adstract.outcome',
