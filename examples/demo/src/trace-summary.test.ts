@@ -33,7 +33,10 @@ describe('summariseTrace', () => {
       { links: [{ context: start.spanContext() }] },
       inCall,
     );
-    acknowledge.setAttribute('adstract.acknowledge.status', 'ok');
+    acknowledge.setAttributes({
+      'adstract.outcome': 'filled',
+      'adstract.acknowledge.status': 'ok',
+    });
     acknowledge.end();
     call.end();
     root.end();

@@ -29,8 +29,11 @@ const milliseconds = (span: ReadableSpan) => {
 /** What the demo prints of one `adstract.*` span: its duration and the attributes that matter. */
 export function describeAdSpan(span: ReadableSpan): string {
   const { attributes } = span;
+  const outcome = attributes['adstract.outcome'];
+  // An acknowledge is of a filled ad: only a late one is worth saying.
+  const isStart = span.name === 'adstract.start';
   const details = [
-    attributes['adstract.outcome'],
+    isStart || outcome === 'late-fill' ? outcome : undefined,
     attributes['adstract.product_name'],
     attributes['adstract.acknowledge.status'],
     attributes['error.type'],
