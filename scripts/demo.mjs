@@ -20,7 +20,7 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-const demo = spawn(process.execPath, ['launch.mjs'], {
+const demo = spawn(process.execPath, ['launch.mjs', ...process.argv.slice(2)], {
   cwd: resolve(root, 'examples/demo'),
   stdio: 'inherit',
 });

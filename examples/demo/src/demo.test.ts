@@ -18,7 +18,7 @@ interface DemoRun {
 /** Runs the built demo the way `pnpm demo` does, with the given environment changes. */
 function runDemo(
   environment: Record<string, string | undefined>,
-  options: { closeStdoutAfterFirstChunk?: boolean } = {},
+  options: { closeStdoutAfterFirstChunk?: boolean; args?: string[] } = {},
 ): Promise<DemoRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined };
   for (const name of [
@@ -26,13 +26,17 @@ function runDemo(
     'ADSTRACT_BASE_URL',
     'OPENAI_API_KEY',
     'OPENAI_BASE_URL',
+    'DEMO_TRACE',
   ]) {
     delete env[name];
   }
   Object.assign(env, environment);
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['launch.mjs'], { cwd: demoDirectory, env });
+    const child = spawn(process.execPath, ['launch.mjs', ...(options.args ?? [])], {
+      cwd: demoDirectory,
+      env,
+    });
     const run: DemoRun = { code: null, stdout: '', stderr: '', chunks: [] };
     child.stdout.on('data', (chunk: Buffer) => {
       run.stdout += chunk.toString();
@@ -83,6 +87,7 @@ describe('the demo, offline', () => {
     expect(tool).toMatch(/\[tool getWeather\(\{"city":"Lisbon"\}\)\]/);
     expect(tool).toMatch(/↳ ad filled: \S+.* · start \d+ ms · acknowledged: ok · \d+ chars/);
     expect(stdout).toContain('All acknowledgements settled.');
+    expect(stdout).not.toContain('↳ trace');
     // The end user's IP and the sandbox key never reach the terminal.
     expect(stdout).not.toContain('198.51.100.23');
     expect(stdout).not.toContain('adpk_');
@@ -92,6 +97,27 @@ describe('the demo, offline', () => {
     const last = arrival(stdout, chunks, 'I hope this helps.');
     expect(last.index - first.index).toBeGreaterThan(10);
     expect(last.at - first.at).toBeGreaterThan(400);
+  }, 20_000);
+
+  it('prints each turn’s ad spans inside the AI SDK’s, and the counters, with --trace', async () => {
+    const { code, stdout, stderr } = await runDemo({}, { args: ['--trace'] });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const turns = stdout.split(/\nTurn \d/).slice(1);
+    expect(turns).toHaveLength(3);
+    for (const turn of turns) {
+      expect(turn).toContain('↳ trace: invoke_agent gpt-5-mini › step 1 › chat gpt-5-mini');
+    }
+    const [ad, noFill] = turns as [string, string, string];
+    expect(ad).toMatch(/ {6}adstract\.start \d+ ms · filled · \S+/);
+    expect(ad).toMatch(/ {6}adstract\.acknowledge \d+ ms · ok · links to adstract\.start/);
+    expect(noFill).toMatch(/ {6}adstract\.start \d+ ms · no-fill\n/);
+    expect(noFill).not.toContain('adstract.acknowledge');
+    expect(stdout).toContain(
+      'metrics: adstract.start.count filled=2 no-fill=1 · adstract.acknowledge.count ok/finished=2',
+    );
+    expect(stdout).not.toContain('198.51.100.23');
+    expect(stdout).not.toContain('adpk_');
   }, 20_000);
 
   it('explains a malformed API key in one sentence, without a stack trace', async () => {

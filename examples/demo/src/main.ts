@@ -8,6 +8,7 @@ import { startServices } from './services.js';
 import { SetupError } from './setup-error.js';
 import { describeStartupError } from './startup-errors.js';
 import { createAnswerPrinter, style } from './terminal-renderer.js';
+import { startTracing, wantsTrace } from './trace-summary.js';
 import { summariseTurn } from './turn-summary.js';
 
 const TURNS = [
@@ -29,6 +30,7 @@ const getWeather = tool({
 
 async function main(): Promise<number> {
   const services = await startServices(process.env);
+  const tracing = wantsTrace(process.argv, process.env) ? startTracing() : undefined;
   // `pnpm demo | head` closes the output early: stop printing (no EPIPE crash), finish the turns.
   let outputClosed = false;
   process.stdout.on('error', () => {
@@ -112,14 +114,17 @@ async function main(): Promise<number> {
         continue;
       }
       write(`${summariseTurn(events.slice(first))}\n`);
+      if (tracing !== undefined) write(`${tracing.takeTurn()}\n`);
     }
     if (failedTurns > 0) {
       write(`\n${style.bad(`${failedTurns} of ${TURNS.length} turns failed.`)}\n`);
       return 1;
     }
+    if (tracing !== undefined) write(`\n${await tracing.metricsLine()}\n`);
     write(`\n${style.bold('All acknowledgements settled.')}\n`);
     return 0;
   } finally {
+    await tracing?.shutdown();
     await services.close();
   }
 }

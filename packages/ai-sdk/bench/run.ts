@@ -1,7 +1,8 @@
 // pnpm bench: every figure of the benchmark, each beside its target and PASS or MISS (INFO for
 // figures that are reported without a target). A MISS does not fail the run: the exit code is
 // non-zero only when the harness itself fails (a section throws, a variant did not do what it
-// should). `--quick` runs fewer rounds (a smoke run, not for the record); `--rounds=N` sets 1a's.
+// should). `--quick` runs fewer rounds (a smoke run, not for the record); `--rounds=N` sets 1a's;
+// `--only=1f` runs only the sections whose name starts with that.
 import os from 'node:os';
 import { loadAiSdkMajor } from './ai-sdk-major.ts';
 import { connections } from './connections.ts';
@@ -12,10 +13,12 @@ import { memory } from './memory.ts';
 import { hangAllAtOnce, hangAtRate } from './outage.ts';
 import type { Summary } from './stats.ts';
 import { streamThroughput } from './stream-throughput.ts';
+import { tracingCost } from './tracing-cost.ts';
 
 const quick = process.argv.includes('--quick');
 const roundsArgument = process.argv.find((argument) => argument.startsWith('--rounds='));
 const throughputRounds = roundsArgument ? Number(roundsArgument.slice(9)) : quick ? 5 : 31;
+const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice(7);
 
 type Status = 'PASS' | 'MISS' | 'INFO';
 const counts: Record<Status | 'FAILED', number> = { PASS: 0, MISS: 0, INFO: 0, FAILED: 0 };
@@ -28,6 +31,7 @@ const row = (figure: string, value: string, target: string, ok?: boolean) => {
   console.log(`${status}  ${figure}: ${value}  [target ${target}]`);
 };
 const section = async (name: string, body: () => Promise<void>) => {
+  if (only !== undefined && !name.startsWith(only)) return;
   const started = performance.now();
   try {
     await body();
@@ -131,6 +135,30 @@ await section('1e connections', async () => {
     `${c.connections} (for ${c.httpRequests} HTTP requests)`,
     'a handful (≤ 10)',
     c.connections <= 10,
+  );
+});
+
+await section('1f tracing cost', async () => {
+  const t = await tracingCost(quick ? 5 : 21);
+  console.log(
+    `      1f ai@7 streamText with an ad, ${t.deltas / 1000}k deltas, ${t.rounds} rounds, ms per stream: ` +
+      `telemetry off ${ms(t.ms.off, 0)}, on ${ms(t.ms.on, 0)} (${t.spansPerCall} spans per call to an in-memory exporter, metrics on)`,
+  );
+  row(
+    '1f tracing and metrics on / off, 100k-delta stream with an ad (paired per round)',
+    `${fmt(t.ratio.median)} (p99 ${fmt(t.ratio.p99)})`,
+    '≤ 1.02 median',
+    t.ratio.median <= 1.02,
+  );
+  const short = await tracingCost(quick ? 5 : 21, 20, quick ? 50 : 200);
+  console.log(
+    `      1f ${short.deltas}-delta streams, ${short.callsPerSample} calls per sample, ${short.rounds} rounds, ms per call: ` +
+      `off ${ms(short.ms.off, 3)}, on ${ms(short.ms.on, 3)}`,
+  );
+  row(
+    '1f time telemetry adds per call (two spans, four metric records)',
+    ms(short.addedMs, 3),
+    'reported',
   );
 });
 

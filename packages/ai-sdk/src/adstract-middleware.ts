@@ -25,6 +25,8 @@ import type {
 } from './spec/language-model.js';
 import type { SpecAdapter } from './spec/spec-adapter.js';
 import { specOfModel } from './spec/spec-of-model.js';
+import { createInstrumentation } from './telemetry/create-instrumentation.js';
+import { instrumentHooks } from './telemetry/instrumented-hooks.js';
 
 /**
  * The Adstract middleware, for `wrapLanguageModel` of `ai@5`, `ai@6` and `ai@7` alike: its methods
@@ -96,8 +98,15 @@ interface PlannedCall {
  */
 export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractMiddleware {
   const options = validateMiddlewareOptions(input);
+  const instrumentation = createInstrumentation({
+    telemetry: options.telemetry,
+    maxRetries: options.client === undefined ? (options.retries ?? 0) : undefined,
+  });
   // On Workers or an edge runtime without `waitUntil`, reports it once, at the first ad.
-  const hooks = reportMissingWaitUntil(createHooks(options), options.waitUntil);
+  const hooks = instrumentHooks(
+    reportMissingWaitUntil(createHooks(options), options.waitUntil),
+    instrumentation,
+  );
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const getClient = createClientGetter(options, timeoutMs);
 
@@ -115,6 +124,7 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
     breaker,
     waitUntil: options.waitUntil,
     timeoutMs: options.acknowledgeTimeoutMs ?? DEFAULT_ACKNOWLEDGE_TIMEOUT_MS,
+    instrumentation,
   });
   const ledger = createAnswerLedger({
     continuationTimeoutMs: options.continuationTimeoutMs ?? DEFAULT_CONTINUATION_TIMEOUT_MS,
@@ -134,6 +144,7 @@ export function adstractMiddleware(input?: AdstractMiddlewareOptions): AdstractM
     startCapMs: Math.max(timeoutMs, options.startCapMs ?? DEFAULT_START_CAP_MS),
     stallTimeoutMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
     strict: options.strict ?? false,
+    instrumentation,
   });
   const calls = new WeakMap<object, PlannedCall>();
 

@@ -22,6 +22,7 @@ export type {
   SkipReason,
   StartFailureReason,
 } from './options/outcome-event.js';
+export type { AdstractPacingOptions, PacingRule } from './pacing/pacing-options.js';
 export type { AdstractMetadata, AdstractStatus } from './render/ad-metadata.js';
 export {
   type AdstractMessageMetadata,
@@ -47,4 +48,18 @@ export type {
   StreamResultLike,
   WrappedModel,
 } from './spec/language-model.js';
+export type {
+  OpenTelemetryAttributes,
+  OpenTelemetryAttributeValue,
+  OpenTelemetryContext,
+  OpenTelemetryCounter,
+  OpenTelemetryHistogram,
+  OpenTelemetryInstrumentOptions,
+  OpenTelemetryMeter,
+  OpenTelemetrySpan,
+  OpenTelemetrySpanContext,
+  OpenTelemetrySpanOptions,
+  OpenTelemetryTracer,
+} from './telemetry/open-telemetry-types.js';
+export type { AdstractTelemetryOptions } from './telemetry/telemetry-options.js';
 export { SDK_NAME, VERSION } from './version.js';

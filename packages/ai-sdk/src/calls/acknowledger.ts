@@ -1,6 +1,7 @@
 import { AdSDKError, type Adstract, NetworkError, ServerError } from '@adstract/client';
 import type { Hooks } from '../options/hooks.js';
 import type { AnswerEnding } from '../options/outcome-event.js';
+import { type Instrumentation, NO_INSTRUMENTATION } from '../telemetry/instrumentation.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { FilledOutcome } from './start-outcome.js';
 
@@ -24,7 +25,9 @@ export function createAcknowledger(input: {
   waitUntil: ((promise: Promise<unknown>) => void) | undefined;
   /** Time limit of each acknowledge request (not the start call's short budget). */
   timeoutMs: number;
+  instrumentation?: Instrumentation;
 }) {
+  const instrumentation = input.instrumentation ?? NO_INSTRUMENTATION;
   /** Acknowledges in flight, with when each was sent. */
   const inFlight = new Map<Promise<void>, number>();
   let lostReported = false;
@@ -61,14 +64,18 @@ export function createAcknowledger(input: {
     acknowledge(ad: FilledOutcome, text: string, ending: AnswerEnding): void {
       const { adResponseId } = ad;
       const startedAt = performance.now();
+      const recording = instrumentation.acknowledgeSent(ad, ending, text.length);
       const task = Promise.resolve()
         .then(() =>
-          input
-            .getClient()
-            .acknowledge({ adResponseId, llmResponse: text, timeoutMs: input.timeoutMs }),
+          recording.run(() =>
+            input
+              .getClient()
+              .acknowledge({ adResponseId, llmResponse: text, timeoutMs: input.timeoutMs }),
+          ),
         )
         .then(
           (result) => {
+            recording.acknowledged(result?.status);
             if (result === undefined) return;
             input.breaker?.recordAcknowledgeSuccess(adResponseId);
             input.hooks.outcome({
@@ -88,6 +95,7 @@ export function createAcknowledger(input: {
             const unknownOutcome =
               ServerError.isInstance(error) ||
               (NetworkError.isInstance(error) && error.reason !== 'aborted');
+            recording.failed(error);
             if (unknownOutcome) input.breaker?.recordAcknowledgeFailure();
             else input.breaker?.recordAcknowledgeSuccess(adResponseId);
             input.hooks.error(error);

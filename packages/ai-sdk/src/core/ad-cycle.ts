@@ -8,9 +8,11 @@ import { waitForStart } from '../calls/wait-for-start.js';
 import type { Hooks } from '../options/hooks.js';
 import type { AdstractMiddlewareOptions } from '../options/middleware-options.js';
 import type { SkipReason } from '../options/outcome-event.js';
+import { pacedCall } from '../pacing/pacing-verdict.js';
 import type { AdstractMetadata, AdstractStatus } from '../render/ad-metadata.js';
 import type { AdstractCallOptions, ProviderMetadata } from '../spec/language-model.js';
 import type { SpecAdapter } from '../spec/spec-adapter.js';
+import { type Instrumentation, NO_INSTRUMENTATION } from '../telemetry/instrumentation.js';
 import type { AnswerLedger, CallEnding, MessageEntry } from './answer-ledger.js';
 import { resolveContextWithin } from './call-context.js';
 import { hashText } from './hash.js';
@@ -42,6 +44,7 @@ export interface AdCycleInput {
   startCapMs: number;
   stallTimeoutMs: number;
   strict: boolean;
+  instrumentation?: Instrumentation;
 }
 
 /**
@@ -52,6 +55,7 @@ export interface AdCycleInput {
  */
 export function createAdCycle(input: AdCycleInput) {
   const { options, hooks, ledger, breaker, acknowledger, strict } = input;
+  const instrumentation = input.instrumentation ?? NO_INSTRUMENTATION;
   /** Calls waiting on a start: released at once when the circuit opens. */
   const waiting = new Set<() => void>();
   /** Starts still out, for `flush()`: each settles by `startCapMs` at the latest. */
@@ -60,7 +64,7 @@ export function createAdCycle(input: AdCycleInput) {
     for (const release of Array.from(waiting)) release();
   });
 
-  const skip = (reason: SkipReason): CallPlan => {
+  const skip = (reason: Exclude<SkipReason, 'paced'>): CallPlan => {
     hooks.outcome({ type: 'skipped', reason });
     return { status: 'skipped', track: false };
   };
@@ -95,6 +99,11 @@ export function createAdCycle(input: AdCycleInput) {
     if (params.responseFormat?.type === 'json') return skip('structured-output');
     const user = findLatestUserMessage(params.prompt);
     if (user === undefined) return skip('no-user-text');
+    const paced = pacedCall(params.prompt, user.index, options.pacing);
+    if (paced !== undefined) {
+      hooks.outcome({ type: 'skipped', reason: 'paced', ...paced });
+      return { status: 'skipped', track: false };
+    }
     if (user.text.length > INPUT_LIMITS.prompt) {
       // Checked before anything else: a huge prompt is neither hashed nor sent.
       const error = invalid(
@@ -145,14 +154,17 @@ export function createAdCycle(input: AdCycleInput) {
         : { type: 'requested', sessionId, again: lookup.again },
     );
     const hold = acknowledger.hold();
-    const flight = launchStart({
-      getClient: input.getClient,
-      prompt: user.text,
-      context,
-      optionalContext: resolved.optionalContext,
-      wrappingType: options.wrappingType,
-      capMs: input.startCapMs,
-    });
+    const recording = instrumentation.startSent(breaker?.state, permit?.probe ?? false);
+    const flight = recording.run(() =>
+      launchStart({
+        getClient: input.getClient,
+        prompt: user.text,
+        context,
+        optionalContext: resolved.optionalContext,
+        wrappingType: options.wrappingType,
+        capMs: input.startCapMs,
+      }),
+    );
     flights.add(flight);
     void flight.then((outcome) => {
       flights.delete(flight);
@@ -174,6 +186,7 @@ export function createAdCycle(input: AdCycleInput) {
     void flight.then((outcome) => recordVerdict(permit, outcome));
     const wait = await waited;
     if (wait.kind === 'answered') {
+      recording.settled(wait.outcome);
       reportInTime(wait.outcome, sessionId);
       if (strict && wait.outcome.status === 'failed' && wait.outcome.error !== undefined) {
         ledger.settle(entry, wait.outcome);
@@ -186,7 +199,9 @@ export function createAdCycle(input: AdCycleInput) {
     // The call goes on without the ad; a 200 that still arrives is acknowledged, once.
     const durationMs = performance.now() - startedAt;
     ledger.proceedWithoutAd(entry);
+    recording.proceeded(wait.kind);
     void flight.then((outcome) => {
+      recording.settled(outcome);
       if (outcome.status === 'filled') {
         hooks.outcome({
           type: 'late-fill',

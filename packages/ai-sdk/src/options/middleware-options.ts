@@ -5,7 +5,9 @@ import type {
   RequestContext,
   WrappingType,
 } from '@adstract/client';
+import type { AdstractPacingOptions } from '../pacing/pacing-options.js';
 import type { AdstractCallOptions } from '../spec/language-model.js';
+import type { AdstractTelemetryOptions } from '../telemetry/telemetry-options.js';
 import type { AdstractOutcomeEvent } from './outcome-event.js';
 
 /** Flattens an intersection into one object type (which, unlike an interface, is a `JSONObject`). */
@@ -125,4 +127,18 @@ export interface AdstractMiddlewareOptions {
   cache?: { maxEntries?: number; maxSettledEntries?: number; maxAgeMs?: number };
   /** Circuit breaker settings, or `false` to turn it off. */
   circuitBreaker?: CircuitBreakerOptions | false;
+  /**
+   * OpenTelemetry spans (`adstract.start`, `adstract.acknowledge`) and `adstract.*` metrics. Default:
+   * recorded through the globally registered tracer and meter providers when an SDK is registered,
+   * nothing otherwise; `{ tracer, meter }` chooses them (`false` for either turns it off); `false`
+   * turns both off. Never records the API key, the end user's IP, the session id, the prompt or the
+   * answer (see the README, "Observability").
+   */
+  telemetry?: AdstractTelemetryOptions | false;
+  /**
+   * Stateless ad pacing, decided from the conversation in each call's prompt, so it holds across
+   * serverless instances: `{ firstAdAfterTurn, minTurnsBetweenAds, maxAdsPerConversation }`. A
+   * paced call sends no start and reports `{ type: 'skipped', reason: 'paced', rule, turn }`.
+   */
+  pacing?: AdstractPacingOptions;
 }

@@ -1,4 +1,5 @@
 import type { AcknowledgmentStatus, AdSDKError } from '@adstract/client';
+import type { PacingRule } from '../pacing/pacing-options.js';
 
 /** Why a call went to the model without an ad request. */
 export type SkipReason =
@@ -14,7 +15,9 @@ export type SkipReason =
   /** A late step, retry or approval continuation of a message whose acknowledge was already sent. */
   | 'answer-acknowledged'
   /** The wrapped model speaks a spec this package does not know (not V2, V3 or V4). */
-  | 'unsupported-model';
+  | 'unsupported-model'
+  /** A `pacing` rule holds the ad back in this turn (the event names the rule). */
+  | 'paced';
 
 /** Events reported through `onOutcome`. Never carries the end user's IP or the API key. */
 export type AdstractOutcomeEvent =
@@ -59,7 +62,15 @@ export type AdstractOutcomeEvent =
       productName: string | null;
       durationMs: number;
     }
-  | { type: 'skipped'; reason: SkipReason }
+  | { type: 'skipped'; reason: Exclude<SkipReason, 'paced'> }
+  | {
+      type: 'skipped';
+      reason: 'paced';
+      /** The rule that held the ad back. */
+      rule: PacingRule;
+      /** The call's turn: how many user messages the prompt has, up to its latest one. */
+      turn: number;
+    }
   | {
       type: 'acknowledged';
       adResponseId: string;

@@ -89,6 +89,48 @@ const rejected: [string, unknown, string][] = [
     { circuitBreaker: { cooldownMs: 1000 } },
     'circuitBreaker.cooldownMs',
   ],
+  ['telemetry true', { telemetry: true }, 'telemetry'],
+  ['telemetry null', { telemetry: null }, 'telemetry'],
+  ['telemetry with a typo', { telemetry: { tracers: {} } }, 'telemetry.tracers'],
+  ['telemetry.tracer without startSpan', { telemetry: { tracer: {} } }, 'telemetry.tracer'],
+  ['telemetry.tracer true', { telemetry: { tracer: true } }, 'telemetry.tracer'],
+  [
+    'telemetry.meter without createHistogram',
+    { telemetry: { meter: { createCounter: noop } } },
+    'telemetry.meter',
+  ],
+  ['pacing not an object', { pacing: 2 }, 'pacing'],
+  ['pacing with a typo', { pacing: { firstAdAfterTurns: 2 } }, 'pacing.firstAdAfterTurns'],
+  [
+    'pacing.firstAdAfterTurn negative',
+    { pacing: { firstAdAfterTurn: -1 } },
+    'pacing.firstAdAfterTurn',
+  ],
+  [
+    'pacing.firstAdAfterTurn a string',
+    { pacing: { firstAdAfterTurn: '2' } },
+    'pacing.firstAdAfterTurn',
+  ],
+  [
+    'pacing.minTurnsBetweenAds a fraction',
+    { pacing: { minTurnsBetweenAds: 1.5 } },
+    'pacing.minTurnsBetweenAds',
+  ],
+  [
+    'pacing.minTurnsBetweenAds Infinity',
+    { pacing: { minTurnsBetweenAds: Number.POSITIVE_INFINITY } },
+    'pacing.minTurnsBetweenAds',
+  ],
+  [
+    'pacing.maxAdsPerConversation 0',
+    { pacing: { maxAdsPerConversation: 0 } },
+    'pacing.maxAdsPerConversation',
+  ],
+  [
+    'pacing.maxAdsPerConversation NaN',
+    { pacing: { maxAdsPerConversation: Number.NaN } },
+    'pacing.maxAdsPerConversation',
+  ],
 ];
 
 const thrownBy = (run: () => unknown): unknown => {
@@ -111,6 +153,14 @@ describe('validateMiddlewareOptions', () => {
   it('names the field in the message, with the rule', () => {
     const error = thrownBy(() => validateMiddlewareOptions({ circuitBreaker: { coolDownMs: -5 } }));
     expect((error as Error).message).toBe('circuitBreaker.coolDownMs must be an integer ≥ 1');
+    const pacing = thrownBy(() =>
+      validateMiddlewareOptions({ pacing: { maxAdsPerConversation: 0 } }),
+    );
+    expect((pacing as Error).message).toBe('pacing.maxAdsPerConversation must be an integer ≥ 1');
+    const tracer = thrownBy(() => validateMiddlewareOptions({ telemetry: { tracer: 'otel' } }));
+    expect((tracer as Error).message).toBe(
+      'telemetry.tracer must be false or an OpenTelemetry Tracer (with startSpan)',
+    );
     const unknown = thrownBy(() => validateMiddlewareOptions({ timout: 1 }));
     expect((unknown as Error).message).toMatch(/^"timout" is not a known option \(expected apiKey/);
   });
@@ -146,6 +196,11 @@ describe('validateMiddlewareOptions', () => {
       continuationTimeoutMs: 0,
       cache: { maxEntries: 1, maxSettledEntries: 1, maxAgeMs: 1 },
       circuitBreaker: { failureThreshold: 1, coolDownMs: 1 },
+      telemetry: {
+        tracer: { startSpan: noop },
+        meter: { createCounter: noop, createHistogram: noop },
+      },
+      pacing: { firstAdAfterTurn: 0, minTurnsBetweenAds: 0, maxAdsPerConversation: 1 },
     };
     expect(validateMiddlewareOptions(options)).toBe(options);
     expect(validateMiddlewareOptions({ retries: 0, context: {}, circuitBreaker: false })).toEqual({
@@ -153,6 +208,9 @@ describe('validateMiddlewareOptions', () => {
       context: {},
       circuitBreaker: false,
     });
+    for (const telemetry of [false, {}, { tracer: false, meter: false }]) {
+      expect(() => validateMiddlewareOptions({ telemetry, pacing: {} })).not.toThrow();
+    }
   });
 
   it('accepts undefined values and objects without a prototype', () => {

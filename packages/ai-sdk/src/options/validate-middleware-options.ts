@@ -9,6 +9,8 @@ import {
   objectOf,
   ofType,
 } from '@adstract/client/internal';
+import { checkPacing } from '../pacing/pacing-options.js';
+import { checkTelemetry } from '../telemetry/telemetry-options.js';
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import type { AdstractMiddlewareOptions, CircuitBreakerOptions } from './middleware-options.js';
 
@@ -76,6 +78,8 @@ const optionChecks: ChecksOf<AdstractMiddlewareOptions> = {
   continuationTimeoutMs: numberIn({ integer: true, min: 0, max: MAX_TIMER_MS }),
   cache: objectOf(cacheChecks),
   circuitBreaker: checkCircuitBreaker,
+  telemetry: checkTelemetry,
+  pacing: checkPacing,
 };
 const checkOptions = objectOf(optionChecks);
 

@@ -1,0 +1,95 @@
+import {
+  type AdSDKError,
+  DuplicateAcknowledgmentError,
+  NetworkError,
+  ServerError,
+} from '@adstract/client';
+import type { FilledOutcome } from '../calls/start-outcome.js';
+import type { AnswerEnding, StartFailureReason } from '../options/outcome-event.js';
+import { type AdstractMetrics, definedAttributes } from './adstract-metrics.js';
+import { SPAN_KEY } from './global-open-telemetry.js';
+import type { AcknowledgeRecording } from './instrumentation.js';
+import type { OpenTelemetryContextManager, OpenTelemetryTracer } from './open-telemetry-types.js';
+import { ERROR_STATUS, INTERNAL_SPAN, type SpanOrigin } from './start-recording.js';
+import { ATTRIBUTES, SPAN_NAMES } from './telemetry-names.js';
+
+/**
+ * Sorts a failed acknowledge like a failed start: `unavailable` when its outcome is unknown (a
+ * 5xx, no answer: the circuit opens), `aborted`, `duplicate` for a 409, `invalid` otherwise.
+ */
+export function acknowledgeFailureReason(error: AdSDKError): StartFailureReason {
+  if (NetworkError.isInstance(error)) return error.reason === 'aborted' ? 'aborted' : 'unavailable';
+  if (ServerError.isInstance(error)) return 'unavailable';
+  if (DuplicateAcknowledgmentError.isInstance(error)) return 'duplicate';
+  return 'invalid';
+}
+
+/**
+ * Opens the `adstract.acknowledge` span as the root of a trace of its own, linked to its start
+ * span: the acknowledge is sent after the answer (from a stream's end, a timer, `flush()`, or for a
+ * 200 that came late), often after the request's trace has ended, and a processor that ends a
+ * trace's open spans with its root (as `@vercel/otel` does) would cut a child span short.
+ */
+export function createAcknowledgeRecording(input: {
+  tracer: OpenTelemetryTracer | undefined;
+  metrics: AdstractMetrics | undefined;
+  contextManager: OpenTelemetryContextManager | undefined;
+  ad: FilledOutcome;
+  ending: AnswerEnding;
+  textLength: number;
+  origin: SpanOrigin | undefined;
+}): AcknowledgeRecording {
+  const { tracer, metrics, contextManager, origin, ending } = input;
+  const startedAt = performance.now();
+  const link = origin?.link;
+  const span = tracer?.startSpan(SPAN_NAMES.acknowledge, {
+    kind: INTERNAL_SPAN,
+    root: true,
+    attributes: definedAttributes({
+      [ATTRIBUTES.outcome]: origin?.outcome,
+      [ATTRIBUTES.adResponseId]: input.ad.adResponseId,
+      [ATTRIBUTES.answerEnding]: ending,
+      [ATTRIBUTES.answerLength]: input.textLength,
+    }),
+    ...(link === undefined ? {} : { links: [{ context: link }] }),
+  });
+  let settled = false;
+  const settle = (status: string, error?: AdSDKError) => {
+    if (settled) return;
+    settled = true;
+    const byStatus = { [ATTRIBUTES.acknowledgeStatus]: status };
+    metrics?.acknowledgeCount.add(1, { ...byStatus, [ATTRIBUTES.answerEnding]: ending });
+    metrics?.acknowledgeDuration.record((performance.now() - startedAt) / 1000, byStatus);
+    const failure =
+      error === undefined
+        ? undefined
+        : {
+            [ATTRIBUTES.failureReason]: acknowledgeFailureReason(error),
+            [ATTRIBUTES.errorType]: error.name,
+          };
+    if (failure !== undefined) {
+      metrics?.failureCount.add(1, { [ATTRIBUTES.operation]: 'acknowledge', ...failure });
+    }
+    if (span === undefined) return;
+    span.setAttribute(ATTRIBUTES.acknowledgeStatus, status);
+    if (failure !== undefined) {
+      for (const [key, value] of Object.entries(failure)) span.setAttribute(key, value);
+      if (failure[ATTRIBUTES.failureReason] !== 'aborted') span.setStatus({ code: ERROR_STATUS });
+    }
+    span.end();
+  };
+
+  return {
+    run(send) {
+      if (span === undefined || contextManager === undefined) return send();
+      return contextManager.with(contextManager.active().setValue(SPAN_KEY, span), send);
+    },
+    acknowledged(status) {
+      // A custom client may resolve without a result: the acknowledge was still sent.
+      settle(status ?? 'unknown');
+    },
+    failed(error) {
+      settle('failed', error);
+    },
+  };
+}
