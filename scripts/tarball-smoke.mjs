@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkAiMajor } from './smoke/ai-major-app.mjs';
+import { checkOtelApp } from './smoke/otel-app.mjs';
 import { checkReactApp } from './smoke/react-app.mjs';
 import { run } from './smoke/run-command.mjs';
 
@@ -90,6 +91,16 @@ export { result, middleware, NoFillError, startSandbox, ValidationError };
     }),
   );
   run(process.execPath, [tsc, '-p', project], project);
+  log(
+    'OpenTelemetry: the packed middleware spans nest inside the AI SDK ones, with no secret in them',
+  );
+  await checkOtelApp({
+    tarballs,
+    work,
+    run: (command, args, cwd) => run(command, args, cwd).toString(),
+    log,
+  });
+
   log('@adstract/react: an empty React 19 app renders the README examples from the tarballs');
   await checkReactApp({
     packs,
@@ -98,7 +109,7 @@ export { result, middleware, NoFillError, startSandbox, ValidationError };
   });
 
   log(
-    'passed: every major installs, type-checks and runs the README snippet with one start and one acknowledge; the React app renders',
+    'passed: every major installs, type-checks and runs the README snippet with one start and one acknowledge; the spans nest; the React app renders',
   );
 } catch (error) {
   console.error(`smoke: FAILED: ${error instanceof Error ? error.message : String(error)}`);
