@@ -4,8 +4,8 @@
 // the SDK the way the README's instrumentation file does (spans kept in memory), runs the quick
 // start against the packed sandbox and model stand-in, and checks the trace: adstract.start inside
 // the AI SDK's model-call span with the Adstract request's fetch span inside it, adstract.acknowledge
-// a trace of its own (with its request inside), linked to it, ended by the middleware with its
-// status, and no API key, IP, session id, user agent, prompt or answer in any attribute, event,
+// inside the same model-call span (beside its own request's fetch span), linked to it, recorded by
+// the middleware with its status, and no API key, IP, session id, user agent, prompt or answer in any attribute, event,
 // link or status of any span. Call it from the tarball smoke test:
 //   await checkOtelApp({ tarballs, work, run, log })
 // tarballs: the packed .tgz files; work: an empty temporary folder; run(command, args, cwd): runs a
@@ -96,10 +96,10 @@ const report = {
   startAncestry: start === undefined ? [] : ancestry(start),
   startOutcome: start?.attributes['adstract.outcome'],
   startChildren: childrenOf(start),
-  acknowledgeIsRoot: ack !== undefined && ack.parentSpanContext === undefined,
+  acknowledgeAncestry: ack === undefined ? [] : ancestry(ack),
   acknowledgeLinksStart: ack?.links.some((link) => link.context.spanId === start?.spanContext().spanId) ?? false,
   acknowledgeStatus: ack?.attributes['adstract.acknowledge.status'],
-  acknowledgeChildren: childrenOf(ack),
+  acknowledgeSiblings: childrenOf(parentOf(ack ?? {})),
   leaks,
 };
 const ok =
@@ -107,8 +107,9 @@ const ok =
   report.startAncestry[0] === 'chat gpt-5-mini' && report.startAncestry.at(-1) === 'invoke_agent gpt-5-mini' &&
   report.startOutcome === 'filled' &&
   report.startChildren.some((url) => url.includes('/api/ad-injection/start/')) &&
-  report.acknowledgeIsRoot && report.acknowledgeLinksStart && report.acknowledgeStatus === 'ok' &&
-  report.acknowledgeChildren.some((url) => url.includes('/api/ad-injection/acknowledge/')) &&
+  report.acknowledgeAncestry[0] === 'chat gpt-5-mini' && report.acknowledgeAncestry.at(-1) === 'invoke_agent gpt-5-mini' &&
+  report.acknowledgeLinksStart && report.acknowledgeStatus === 'ok' &&
+  report.acknowledgeSiblings.some((url) => url.includes('/api/ad-injection/acknowledge/')) &&
   leaks.length === 0 && answer.includes('<ADS>');
 console.log(JSON.stringify(report));
 process.exit(ok ? 0 : 1);

@@ -112,9 +112,13 @@ describe.each(['streamText', 'generateText'] as const)(
       const chain = ancestry(start, spans);
       expect(chain.slice(0, 2)).toEqual(['adstract.start', names.modelCall]);
       expect(chain.at(-1)).toBe(names.root);
-      // The acknowledge, sent after the answer, is a trace of its own, linked to its start.
-      expect(acknowledge.parentSpanContext).toBeUndefined();
-      expect(acknowledge.spanContext().traceId).not.toBe(start.spanContext().traceId);
+      // The acknowledge, sent after the answer, sits beside its start, inside the AI SDK's span,
+      // and links to it.
+      expect(ancestry(acknowledge, spans).slice(0, 2)).toEqual([
+        'adstract.acknowledge',
+        names.modelCall,
+      ]);
+      expect(acknowledge.spanContext().traceId).toBe(start.spanContext().traceId);
       expect(acknowledge.links.map((link) => link.context)).toEqual([start.spanContext()]);
 
       expect(typeof adResponseId).toBe('string');

@@ -25,10 +25,12 @@ export function acknowledgeFailureReason(error: AdSDKError): StartFailureReason 
 }
 
 /**
- * Opens the `adstract.acknowledge` span as the root of a trace of its own, linked to its start
- * span: the acknowledge is sent after the answer (from a stream's end, a timer, `flush()`, or for a
- * 200 that came late), often after the request's trace has ended, and a processor that ends a
- * trace's open spans with its root (as `@vercel/otel` does) would cut a child span short.
+ * Records the `adstract.acknowledge` span in the context its start ran in (inside the AI SDK's
+ * model-call span when its telemetry is on), linked to the start span. The acknowledge is sent
+ * after the answer (from a stream's end, a timer, `flush()`, or for a 200 that came late), often
+ * once the request's trace has ended; a processor that ends a trace's open spans with its root
+ * (as `@vercel/otel` does) would cut an open span short, so the span is recorded when the
+ * acknowledge has settled, with the time it began: it is never open while the trace ends.
  */
 export function createAcknowledgeRecording(input: {
   tracer: OpenTelemetryTracer | undefined;
@@ -41,18 +43,8 @@ export function createAcknowledgeRecording(input: {
 }): AcknowledgeRecording {
   const { tracer, metrics, contextManager, origin, ending } = input;
   const startedAt = performance.now();
+  const startTime = new Date();
   const link = origin?.link;
-  const span = tracer?.startSpan(SPAN_NAMES.acknowledge, {
-    kind: INTERNAL_SPAN,
-    root: true,
-    attributes: definedAttributes({
-      [ATTRIBUTES.outcome]: origin?.outcome,
-      [ATTRIBUTES.adResponseId]: input.ad.adResponseId,
-      [ATTRIBUTES.answerEnding]: ending,
-      [ATTRIBUTES.answerLength]: input.textLength,
-    }),
-    ...(link === undefined ? {} : { links: [{ context: link }] }),
-  });
   let settled = false;
   const settle = (status: string, error?: AdSDKError) => {
     if (settled) return;
@@ -70,19 +62,38 @@ export function createAcknowledgeRecording(input: {
     if (failure !== undefined) {
       metrics?.failureCount.add(1, { [ATTRIBUTES.operation]: 'acknowledge', ...failure });
     }
-    if (span === undefined) return;
-    span.setAttribute(ATTRIBUTES.acknowledgeStatus, status);
-    if (failure !== undefined) {
-      for (const [key, value] of Object.entries(failure)) span.setAttribute(key, value);
-      if (failure[ATTRIBUTES.failureReason] !== 'aborted') span.setStatus({ code: ERROR_STATUS });
+    if (tracer === undefined) return;
+    const span = tracer.startSpan(
+      SPAN_NAMES.acknowledge,
+      {
+        kind: INTERNAL_SPAN,
+        startTime,
+        attributes: definedAttributes({
+          [ATTRIBUTES.outcome]: origin?.outcome,
+          [ATTRIBUTES.adResponseId]: input.ad.adResponseId,
+          [ATTRIBUTES.answerEnding]: ending,
+          [ATTRIBUTES.answerLength]: input.textLength,
+          [ATTRIBUTES.acknowledgeStatus]: status,
+          ...failure,
+        }),
+        ...(link === undefined ? {} : { links: [{ context: link }] }),
+      },
+      origin?.parent,
+    );
+    if (failure !== undefined && failure[ATTRIBUTES.failureReason] !== 'aborted') {
+      span.setStatus({ code: ERROR_STATUS });
     }
     span.end();
   };
 
   return {
     run(send) {
-      if (span === undefined || contextManager === undefined) return send();
-      return contextManager.with(contextManager.active().setValue(SPAN_KEY, span), send);
+      // The request itself (its fetch span, when instrumented) runs in the start's context too.
+      const parent = origin?.parent;
+      if (tracer === undefined || parent === undefined || contextManager === undefined) {
+        return send();
+      }
+      return contextManager.with(parent, send);
     },
     acknowledged(status) {
       // A custom client may resolve without a result: the acknowledge was still sent.

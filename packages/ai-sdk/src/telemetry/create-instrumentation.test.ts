@@ -66,7 +66,7 @@ describe('spans', () => {
     ]);
   });
 
-  it('nests the start under the active span; the acknowledge is a trace of its own, linked to it', async () => {
+  it('nests the start under the active span, and the acknowledge beside it, linked to it', async () => {
     const tracer = trace.getTracer('app');
     const parent = tracer.startSpan('ai.streamText.doStream');
     const ad = filled();
@@ -84,23 +84,33 @@ describe('spans', () => {
     const [acknowledge] = otel.spansNamed('adstract.acknowledge');
     expect(start?.parentSpanContext?.spanId).toBe(parent.spanContext().spanId);
     expect(start?.spanContext().traceId).toBe(parent.spanContext().traceId);
-    // Sent later, from whatever context: never a child of it, so nothing ends it early.
-    expect(acknowledge?.parentSpanContext).toBeUndefined();
+    // Sent later, from whatever context: recorded beside its start, never under that context.
+    expect(acknowledge?.parentSpanContext?.spanId).toBe(parent.spanContext().spanId);
+    expect(acknowledge?.spanContext().traceId).toBe(parent.spanContext().traceId);
     expect(acknowledge?.spanContext().traceId).not.toBe(other.spanContext().traceId);
     expect(acknowledge?.links.map((link) => link.context)).toEqual([start?.spanContext()]);
     expect(acknowledge?.attributes['adstract.acknowledge.status']).toBe('no_ad_used');
   });
 
-  it('runs each request in its span’s context, so an HTTP client span nests under it', () => {
+  it('runs the start request in its span, and the acknowledge request where its start ran', () => {
+    const tracer = trace.getTracer('app');
+    const modelCall = tracer.startSpan('ai.streamText.doStream');
     const ad = filled();
-    const recording = instrumentation.startSent(undefined, false);
+    const recording = context.with(trace.setSpan(context.active(), modelCall), () =>
+      instrumentation.startSent(undefined, false),
+    );
     const inStart = recording.run(() => trace.getActiveSpan()?.spanContext().spanId);
     recording.settled(ad);
+    modelCall.end();
     const acknowledge = instrumentation.acknowledgeSent(ad, 'finished', 1);
     const inAcknowledge = acknowledge.run(() => trace.getActiveSpan()?.spanContext().spanId);
     acknowledge.acknowledged('ok');
+    // An HTTP client span nests under the start span, and beside the acknowledge span.
     expect(inStart).toBe(otel.spansNamed('adstract.start')[0]?.spanContext().spanId);
-    expect(inAcknowledge).toBe(otel.spansNamed('adstract.acknowledge')[0]?.spanContext().spanId);
+    expect(inAcknowledge).toBe(modelCall.spanContext().spanId);
+    expect(otel.spansNamed('adstract.acknowledge')[0]?.parentSpanContext?.spanId).toBe(
+      modelCall.spanContext().spanId,
+    );
   });
 
   it('ends the start span when its call goes on without the ad; a late 200 is a late fill', async () => {

@@ -28,7 +28,7 @@ export interface OpenTelemetrySpan {
   addEvent(name: string, attributes?: OpenTelemetryAttributes): unknown;
   setStatus(status: { code: number; message?: string }): unknown;
   isRecording(): boolean;
-  end(): void;
+  end(endTime?: Date): void;
 }
 
 /** Options of `Tracer.startSpan` this package passes. */
@@ -39,6 +39,8 @@ export interface OpenTelemetrySpanOptions {
   links?: Array<{ context: OpenTelemetrySpanContext; attributes?: OpenTelemetryAttributes }>;
   /** A new trace, whatever the context's span. */
   root?: boolean;
+  /** When the operation began, for a span recorded once it is over. */
+  startTime?: Date;
 }
 
 /** The parts of an OpenTelemetry `Tracer` this package calls: pass `trace.getTracer(...)`. */

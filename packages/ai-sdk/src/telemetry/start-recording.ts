@@ -6,6 +6,7 @@ import { SPAN_KEY } from './global-open-telemetry.js';
 import type { ProceedReason, StartRecording } from './instrumentation.js';
 import type {
   OpenTelemetryAttributes,
+  OpenTelemetryContext,
   OpenTelemetryContextManager,
   OpenTelemetrySpan,
   OpenTelemetrySpanContext,
@@ -35,8 +36,12 @@ export interface StartDescription {
   errorType?: string;
 }
 
-/** What the acknowledge span of an ad needs from its start: the link, and how the ad came. */
+/**
+ * What the acknowledge span of an ad needs from its start: the context the start ran in (the
+ * model call's: its parent), the start span (its link), and how the ad came.
+ */
 export interface SpanOrigin {
+  parent: OpenTelemetryContext | undefined;
   link: OpenTelemetrySpanContext | undefined;
   outcome: 'filled' | 'late-fill';
 }
@@ -152,6 +157,7 @@ export function createStartRecording(input: {
       }
       if (outcome.status === 'filled') {
         input.onFilled(outcome, {
+          parent,
           link: span?.spanContext(),
           outcome: proceeded === undefined ? 'filled' : 'late-fill',
         });
