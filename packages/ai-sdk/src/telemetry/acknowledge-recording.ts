@@ -7,7 +7,6 @@ import {
 import type { FilledOutcome } from '../calls/start-outcome.js';
 import type { AnswerEnding, StartFailureReason } from '../options/outcome-event.js';
 import { type AdstractMetrics, definedAttributes } from './adstract-metrics.js';
-import { SPAN_KEY } from './global-open-telemetry.js';
 import type { AcknowledgeRecording } from './instrumentation.js';
 import type { OpenTelemetryContextManager, OpenTelemetryTracer } from './open-telemetry-types.js';
 import { ERROR_STATUS, INTERNAL_SPAN, type SpanOrigin } from './start-recording.js';
