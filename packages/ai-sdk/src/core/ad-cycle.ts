@@ -1,7 +1,11 @@
 import { AdSDKError, type Adstract, NetworkError } from '@adstract/client';
 import { INPUT_LIMITS, invalid } from '@adstract/client/internal';
 import type { createAcknowledger } from '../calls/acknowledger.js';
-import { type CircuitBreaker, recordVerdict } from '../calls/circuit-breaker.js';
+import {
+  type CircuitBreaker,
+  type CircuitPermit,
+  recordVerdict,
+} from '../calls/circuit-breaker.js';
 import { launchStart } from '../calls/launch-start.js';
 import type { FilledOutcome, TimedOutcome } from '../calls/start-outcome.js';
 import { waitForStart } from '../calls/wait-for-start.js';
@@ -14,7 +18,7 @@ import type { AdstractCallOptions, ProviderMetadata } from '../spec/language-mod
 import type { SpecAdapter } from '../spec/spec-adapter.js';
 import { type Instrumentation, NO_INSTRUMENTATION } from '../telemetry/instrumentation.js';
 import type { AnswerLedger, CallEnding, MessageEntry } from './answer-ledger.js';
-import { resolveContextWithin } from './call-context.js';
+import { type ResolvedCallContext, resolveContextWithin } from './call-context.js';
 import { hashText } from './hash.js';
 import { findLatestUserMessage, insertEnhancedPrompt } from './prompt.js';
 import { withoutAdstractOptions } from './provider-options.js';
@@ -146,19 +150,47 @@ export function createAdCycle(input: AdCycleInput) {
 
     const permit = breaker?.tryAcquire();
     if (breaker !== undefined && permit === undefined) return skip('circuit-open');
+    return startFor({
+      key,
+      again: lookup.again,
+      params,
+      userText: user.text,
+      userIndex: user.index,
+      resolved,
+      permit,
+      startedAt,
+    });
+  }
+
+  /**
+   * Sends the start of a new message and waits for it within what is left of the call's budget.
+   * A start that outlives the wait goes on in the background: its 200 is acknowledged, once.
+   */
+  async function startFor(call: {
+    key: string;
+    again: 'after-abort' | 'after-failure' | undefined;
+    params: AdstractCallOptions;
+    userText: string;
+    userIndex: number;
+    resolved: Extract<ResolvedCallContext, { kind: 'ok' }>;
+    permit: CircuitPermit | undefined;
+    startedAt: number;
+  }): Promise<CallPlan> {
+    const { params, resolved, permit, startedAt } = call;
+    const { context } = resolved;
     const { sessionId } = context;
-    const entry = ledger.open(key);
+    const entry = ledger.open(call.key);
     hooks.outcome(
-      lookup.again === undefined
+      call.again === undefined
         ? { type: 'requested', sessionId }
-        : { type: 'requested', sessionId, again: lookup.again },
+        : { type: 'requested', sessionId, again: call.again },
     );
     const hold = acknowledger.hold();
     const recording = instrumentation.startSent(breaker?.state, permit?.probe ?? false);
     const flight = recording.run(() =>
       launchStart({
         getClient: input.getClient,
-        prompt: user.text,
+        prompt: call.userText,
         context,
         optionalContext: resolved.optionalContext,
         wrappingType: options.wrappingType,
@@ -193,7 +225,7 @@ export function createAdCycle(input: AdCycleInput) {
         throw wait.outcome.error;
       }
       ledger.settle(entry, wait.outcome);
-      return planFor(entry, user.index);
+      return planFor(entry, call.userIndex);
     }
 
     // The call goes on without the ad; a 200 that still arrives is acknowledged, once.
@@ -215,7 +247,7 @@ export function createAdCycle(input: AdCycleInput) {
     });
     if (wait.kind === 'released') {
       hooks.outcome({ type: 'released', sessionId, durationMs });
-      return planFor(entry, user.index);
+      return planFor(entry, call.userIndex);
     }
     if (wait.kind === 'aborted') {
       const error = new NetworkError({
@@ -225,8 +257,8 @@ export function createAdCycle(input: AdCycleInput) {
       });
       hooks.outcome({ type: 'failed', sessionId, durationMs, error, reason: 'aborted' });
       // The call stops at once: its answer is empty, which is what a late 200 acknowledges.
-      const call = ledger.beginCall(entry);
-      if (call !== undefined) ledger.endCall(call, 'aborted');
+      const aborted = ledger.beginCall(entry);
+      if (aborted !== undefined) ledger.endCall(aborted, 'aborted');
       throw wait.reason;
     }
     const error = new NetworkError({
@@ -236,7 +268,7 @@ export function createAdCycle(input: AdCycleInput) {
     hooks.error(error);
     hooks.outcome({ type: 'failed', sessionId, durationMs, error, reason: 'unavailable' });
     if (strict) throw error;
-    return planFor(entry, user.index);
+    return planFor(entry, call.userIndex);
   }
 
   /** The plan of a call for a message whose start has answered, or is still out. */
