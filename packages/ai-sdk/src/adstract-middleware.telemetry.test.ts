@@ -84,16 +84,13 @@ async function answerWithAd(
     providerOptions: { adstract: TEST_CONTEXT },
     ...(await aiTelemetry(record)),
   };
-  let adResponseId: unknown;
-  if (operation === 'streamText') {
-    const result = streamText(call);
-    await result.consumeStream();
-    adResponseId = (await result.providerMetadata)?.adstract?.adResponseId;
-  } else {
-    adResponseId = (await generateText(call)).providerMetadata?.adstract?.adResponseId;
-  }
+  if (operation === 'streamText') await streamText(call).consumeStream();
+  else await generateText(call);
   await middleware.flush();
   expect(errors).toEqual([]);
+  const reply = fake.starts[0]?.reply?.body as { ad_response_id?: string } | undefined;
+  const adResponseId = reply?.ad_response_id;
+  if (adResponseId === undefined) throw new Error('no ad was issued');
   return { fake, adResponseId };
 }
 
@@ -121,29 +118,26 @@ describe.each(['streamText', 'generateText'] as const)(
       expect(acknowledge.spanContext().traceId).toBe(start.spanContext().traceId);
       expect(acknowledge.links.map((link) => link.context)).toEqual([start.spanContext()]);
 
-      expect(typeof adResponseId).toBe('string');
       expect(fake.acknowledgements[0]?.body.ad_response_id).toBe(adResponseId);
       expect(start.attributes).toEqual({
         'adstract.circuit.state': 'closed',
         'adstract.start.max_retries': 0,
         'adstract.outcome': 'filled',
         'adstract.wait.end': 'answered',
-        'adstract.ad_response_id': adResponseId,
         'adstract.product_name': PRODUCT,
       });
       expect(acknowledge.attributes).toEqual({
         'adstract.outcome': 'filled',
-        'adstract.ad_response_id': adResponseId,
         'adstract.answer.ending': 'finished',
         'adstract.answer.length': ANSWER.join('').length,
         'adstract.acknowledge.status': 'ok',
       });
     });
 
-    it('puts no key, IP, session, user agent, prompt or answer in any attribute or event of any span', async () => {
+    it('puts no key, IP, session, user agent, ad id, prompt or answer in any attribute or event of any span', async () => {
       // The AI SDK records the prompt and the answer itself unless told not to: that is its own
       // setting. With it off, no span of the trace holds any of them.
-      const { fake } = await answerWithAd(operation);
+      const { fake, adResponseId } = await answerWithAd(operation);
       const reply = fake.starts[0]?.reply?.body as { enhanced_prompt?: string } | undefined;
       const enhancedPrompt = reply?.enhanced_prompt ?? 'no enhanced prompt';
       expect(enhancedPrompt).toContain('[AD: mention');
@@ -152,6 +146,7 @@ describe.each(['streamText', 'generateText'] as const)(
         TEST_CONTEXT.userIp,
         TEST_CONTEXT.sessionId,
         TEST_CONTEXT.userAgent,
+        adResponseId,
         PROMPT,
         enhancedPrompt,
         ANSWER.join(''),
@@ -166,7 +161,7 @@ describe.each(['streamText', 'generateText'] as const)(
     });
 
     it('keeps the ad spans free of them when the AI SDK records its inputs and outputs', async () => {
-      await answerWithAd(operation, {}, { inputs: true, outputs: true });
+      const { adResponseId } = await answerWithAd(operation, {}, { inputs: true, outputs: true });
       const ours = otel.spans().filter((span) => span.name.startsWith('adstract.'));
       expect(ours.map((span) => span.name).sort()).toEqual([
         'adstract.acknowledge',
@@ -181,11 +176,30 @@ describe.each(['streamText', 'generateText'] as const)(
       }
       // The AI SDK's spans do record the prompt: the check above would see a leak.
       expect(otel.spans().some((span) => spanText(span).includes(PROMPT))).toBe(true);
+      // They record providerMetadata too, ours included; it holds no ad id, so no span does.
+      expect(otel.spans().some((span) => spanText(span).includes(PRODUCT))).toBe(true);
+      for (const span of otel.spans())
+        expect(spanText(span), span.name).not.toContain(adResponseId);
     });
   },
 );
 
 describe('telemetry of the ad cycle', () => {
+  it('records the ad id on its spans with telemetry.recordAdResponseId, to join a trace to an ad', async () => {
+    const { adResponseId } = await answerWithAd('streamText', {
+      telemetry: { recordAdResponseId: true },
+    });
+    expect(
+      otel
+        .spans()
+        .filter((span) => span.name.startsWith('adstract.'))
+        .map((span) => [span.name, span.attributes['adstract.ad_response_id']]),
+    ).toEqual([
+      ['adstract.start', adResponseId],
+      ['adstract.acknowledge', adResponseId],
+    ]);
+  });
+
   it('ends the start span when the budget runs out; a 200 after it is acknowledged as a late fill', async () => {
     const release = createDeferred();
     const fake = createFakeAdstract({
@@ -217,11 +231,13 @@ describe('telemetry of the ad cycle', () => {
     const late = events.find((event) => event.type === 'late-fill');
     expect(acknowledge?.attributes).toMatchObject({
       'adstract.outcome': 'late-fill',
-      'adstract.ad_response_id': late?.type === 'late-fill' ? late.adResponseId : 'none',
       'adstract.answer.length': ANSWER.join('').length,
       'adstract.acknowledge.status': 'ok',
     });
     expect(acknowledge?.links[0]?.context).toEqual(start.spanContext());
+    const lateId = late?.type === 'late-fill' ? late.adResponseId : undefined;
+    expect(lateId).toMatch(/\S/);
+    for (const span of otel.spans()) expect(spanText(span)).not.toContain(String(lateId));
     const counts = (await otel.collect()).get('adstract.start.count')?.points;
     expect(counts).toEqual([{ attributes: { 'adstract.outcome': 'late-fill' }, value: 1 }]);
   });

@@ -375,7 +375,6 @@ export function createAdCycle(input: AdCycleInput) {
         },
         onEnd: (ending) => ledger.endCall(call, ending),
         metadata: metadataOf(callPlan),
-        textStartMetadata: metadataOf(callPlan, { withId: false }),
         abortSignal: params.abortSignal,
         stallTimeoutMs: input.stallTimeoutMs,
       });
@@ -406,14 +405,15 @@ function failureEnding(error: unknown, params: AdstractCallOptions): CallEnding 
 }
 
 /**
- * `providerMetadata` with the `adstract` entry describing the plan. `withId: false` leaves the ad
- * id out: for `text-start` parts, whose metadata the AI SDK sends on to the browser.
+ * `providerMetadata` with the `adstract` entry describing the plan: the status and the product's
+ * name, never the ad id. The AI SDK records `providerMetadata` on its own spans (ai@5 always,
+ * later majors with `recordOutputs`) and sends a `text-start` part's on to the browser; the id
+ * reaches the app through `onOutcome` alone.
  */
-function metadataOf(plan: CallPlan, { withId = true } = {}): ProviderMetadata {
+function metadataOf(plan: CallPlan): ProviderMetadata {
   const { inject } = plan;
   if (inject === undefined) return { adstract: { status: plan.status } };
   const metadata: AdstractMetadata = { status: 'filled' };
-  if (withId) metadata.adResponseId = inject.ad.adResponseId;
   if (inject.ad.productName !== null) metadata.productName = inject.ad.productName;
   return { adstract: metadata };
 }

@@ -8,7 +8,7 @@ import { collectText } from './text-stage.js';
 
 type Part = LanguageModelV4StreamPart;
 
-const metadata = { adstract: { status: 'filled', adResponseId: 'ad-1' } };
+const metadata = { adstract: { status: 'filled', productName: 'Acme' } };
 
 function collector(
   source: ReadableStream<Part>,
@@ -22,7 +22,6 @@ function collector(
     onText: (delta) => texts.push(delta),
     onEnd: (ending) => endings.push(ending),
     metadata,
-    textStartMetadata: { adstract: { status: 'filled' } },
     abortSignal,
     stallTimeoutMs,
   });
@@ -71,10 +70,7 @@ describe('collectText', () => {
 
     // textParts: stream-start, text-start, three deltas, text-end, finish.
     expect(received[0]).toEqual(parts[0]);
-    expect(received[1]).toEqual({
-      ...parts[1],
-      providerMetadata: { adstract: { status: 'filled' } },
-    });
+    expect(received[1]).toEqual({ ...parts[1], providerMetadata: metadata });
     expect(received.slice(2, -1)).toEqual(parts.slice(2, -1));
     expect(received.at(-1)).toEqual({ ...parts.at(-1), providerMetadata: metadata });
     expect(texts).toEqual(['Hello', ', ', 'world']);

@@ -11,13 +11,12 @@ export interface CollectTextOptions {
   onText: (delta: string) => void;
   /** Called exactly once, when the stream ends in any way. Must not throw or block. */
   onEnd: (ending: CallEnding) => void;
-  /** Merged into the `providerMetadata` of the stream's `finish` part. */
-  metadata: ProviderMetadata;
   /**
-   * Merged into the `providerMetadata` of each `text-start` part. The AI SDK sends text parts'
-   * metadata on to the browser (UI message streams): it must hold nothing the browser should not see.
+   * Merged into the `providerMetadata` of each `text-start` part and of the `finish` part. The AI
+   * SDK sends text parts' metadata on to the browser (UI message streams) and records it on its
+   * spans: it must hold nothing the browser or a trace should not see.
    */
-  textStartMetadata: ProviderMetadata;
+  metadata: ProviderMetadata;
   /** The call's abort signal: the SDK cancels the stream without a reason when the caller aborts. */
   abortSignal?: AbortSignal | undefined;
   /**
@@ -100,7 +99,7 @@ export function collectText<Part>(
         return part;
       case 'text-start':
         // The label of a UI is known before the first word (see adstractMessageMetadata).
-        return spec.withPartMetadata(part, options.textStartMetadata) as Part;
+        return spec.withPartMetadata(part, options.metadata) as Part;
       case 'finish':
         if (event.reason === 'tool-calls') ending = 'tool-calls';
         else if (event.reason === 'error') ending = 'error';

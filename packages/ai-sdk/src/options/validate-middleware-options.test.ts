@@ -95,6 +95,11 @@ const rejected: [string, unknown, string][] = [
   ['telemetry.tracer without startSpan', { telemetry: { tracer: {} } }, 'telemetry.tracer'],
   ['telemetry.tracer true', { telemetry: { tracer: true } }, 'telemetry.tracer'],
   [
+    'telemetry.recordAdResponseId a string',
+    { telemetry: { recordAdResponseId: 'yes' } },
+    'telemetry.recordAdResponseId',
+  ],
+  [
     'telemetry.meter without createHistogram',
     { telemetry: { meter: { createCounter: noop } } },
     'telemetry.meter',
@@ -161,6 +166,10 @@ describe('validateMiddlewareOptions', () => {
     expect((tracer as Error).message).toBe(
       'telemetry.tracer must be false or an OpenTelemetry Tracer (with startSpan)',
     );
+    const record = thrownBy(() =>
+      validateMiddlewareOptions({ telemetry: { recordAdResponseId: 1 } }),
+    );
+    expect((record as Error).message).toBe('telemetry.recordAdResponseId must be true or false');
     const unknown = thrownBy(() => validateMiddlewareOptions({ timout: 1 }));
     expect((unknown as Error).message).toMatch(/^"timout" is not a known option \(expected apiKey/);
   });
@@ -199,6 +208,7 @@ describe('validateMiddlewareOptions', () => {
       telemetry: {
         tracer: { startSpan: noop },
         meter: { createCounter: noop, createHistogram: noop },
+        recordAdResponseId: true,
       },
       pacing: { firstAdAfterTurn: 0, minTurnsBetweenAds: 0, maxAdsPerConversation: 1 },
     };

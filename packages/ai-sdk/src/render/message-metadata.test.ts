@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { adstractMessageMetadata, getAdstractMetadata } from './message-metadata.js';
 
 describe('getAdstractMetadata', () => {
-  it('reads the middleware’s entry, typed', () => {
+  it('reads the middleware’s entry, typed, and nothing else (an ad id passed in stays out)', () => {
     expect(
       getAdstractMetadata({
         openai: { responseId: 'r' },
         adstract: { status: 'filled', adResponseId: 'ad-1', productName: 'Acme' },
       }),
-    ).toEqual({ status: 'filled', adResponseId: 'ad-1', productName: 'Acme' });
+    ).toEqual({ status: 'filled', productName: 'Acme' });
     expect(getAdstractMetadata({ adstract: { status: 'no-fill' } })).toEqual({ status: 'no-fill' });
   });
 

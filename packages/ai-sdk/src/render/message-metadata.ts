@@ -23,17 +23,16 @@ export function getAdstractMetadata(providerMetadata: unknown): AdstractMetadata
   if (!isRecord(providerMetadata)) return undefined;
   const adstract = providerMetadata.adstract;
   if (!isRecord(adstract)) return undefined;
-  const { status, adResponseId, productName } = adstract;
+  const { status, productName } = adstract;
   if (typeof status !== 'string' || !STATUSES.has(status)) return undefined;
   const metadata: AdstractMetadata = { status: status as AdstractStatus };
-  if (typeof adResponseId === 'string') metadata.adResponseId = adResponseId;
   if (typeof productName === 'string') metadata.productName = productName;
   return metadata;
 }
 
 /**
  * UI message metadata carrying the ad's outcome, as `@adstract/react`'s `useAdstractMessage`
- * reads it. No ad id: the browser needs the status and the product's name only.
+ * reads it: the status and the product's name.
  */
 export interface AdstractMessageMetadata {
   adstract?: { status: AdstractStatus; productName?: string };

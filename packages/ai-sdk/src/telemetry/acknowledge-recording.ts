@@ -39,6 +39,8 @@ export function createAcknowledgeRecording(input: {
   ending: AnswerEnding;
   textLength: number;
   origin: SpanOrigin | undefined;
+  /** Whether the span carries the ad's id (`telemetry.recordAdResponseId`). */
+  recordAdResponseId: boolean;
 }): AcknowledgeRecording {
   const { tracer, metrics, contextManager, origin, ending } = input;
   const startedAt = performance.now();
@@ -69,7 +71,7 @@ export function createAcknowledgeRecording(input: {
         startTime,
         attributes: definedAttributes({
           [ATTRIBUTES.outcome]: origin?.outcome,
-          [ATTRIBUTES.adResponseId]: input.ad.adResponseId,
+          [ATTRIBUTES.adResponseId]: input.recordAdResponseId ? input.ad.adResponseId : undefined,
           [ATTRIBUTES.answerEnding]: ending,
           [ATTRIBUTES.answerLength]: input.textLength,
           [ATTRIBUTES.acknowledgeStatus]: status,

@@ -40,7 +40,7 @@ function startAndAcknowledge(ad = filled()) {
 }
 
 describe('spans', () => {
-  it('records a filled start and its acknowledge, linked, with the ad and no more', () => {
+  it('records a filled start and its acknowledge, linked, with the product and no ad id', () => {
     startAndAcknowledge();
     const [start] = otel.spansNamed('adstract.start');
     const [acknowledge] = otel.spansNamed('adstract.acknowledge');
@@ -49,14 +49,12 @@ describe('spans', () => {
       'adstract.start.max_retries': 1,
       'adstract.outcome': 'filled',
       'adstract.wait.end': 'answered',
-      'adstract.ad_response_id': 'resp_1',
       'adstract.product_name': 'Acme Analytics',
     });
     expect(start?.kind).toBe(0);
     expect(start?.status.code).toBe(0);
     expect(acknowledge?.attributes).toEqual({
       'adstract.outcome': 'filled',
-      'adstract.ad_response_id': 'resp_1',
       'adstract.answer.ending': 'finished',
       'adstract.answer.length': 27,
       'adstract.acknowledge.status': 'ok',
@@ -64,6 +62,30 @@ describe('spans', () => {
     expect(acknowledge?.links.map((link) => link.context.spanId)).toEqual([
       start?.spanContext().spanId,
     ]);
+  });
+
+  it('records the ad id on both spans only with recordAdResponseId: true', () => {
+    instrumentation = createInstrumentation({
+      telemetry: { recordAdResponseId: true },
+      maxRetries: 1,
+    });
+    startAndAcknowledge(filled('resp_joined'));
+    expect(
+      otel.spans().map((span) => [span.name, span.attributes['adstract.ad_response_id']]),
+    ).toEqual([
+      ['adstract.start', 'resp_joined'],
+      ['adstract.acknowledge', 'resp_joined'],
+    ]);
+    const json = JSON.stringify(otel.spans().map((span) => span.attributes));
+    instrumentation = createInstrumentation({
+      telemetry: { recordAdResponseId: false },
+      maxRetries: 1,
+    });
+    startAndAcknowledge(filled('resp_hidden'));
+    expect(JSON.stringify(otel.spans().map((span) => span.attributes))).not.toContain(
+      'resp_hidden',
+    );
+    expect(json).toContain('resp_joined');
   });
 
   it('nests the start under the active span, and the acknowledge beside it, linked to it', async () => {
@@ -128,10 +150,8 @@ describe('spans', () => {
       'error.type': 'timeout',
     });
     expect(start?.attributes['adstract.ad_response_id']).toBeUndefined();
-    expect(acknowledge?.attributes).toMatchObject({
-      'adstract.outcome': 'late-fill',
-      'adstract.ad_response_id': 'resp_late',
-    });
+    expect(acknowledge?.attributes).toMatchObject({ 'adstract.outcome': 'late-fill' });
+    expect(JSON.stringify(otel.spans().map((span) => span.attributes))).not.toContain('resp_late');
     expect(acknowledge?.links[0]?.context).toEqual(start?.spanContext());
     expect((await otel.collect()).get('adstract.start.count')?.points).toEqual([
       { attributes: { 'adstract.outcome': 'late-fill' }, value: 1 },
@@ -440,9 +460,11 @@ describe('choosing where telemetry goes', () => {
     instrumentation.outcome({ type: 'skipped', reason: 'disabled' });
     otel = startTestOpenTelemetry();
     startAndAcknowledge(filled('resp_after'));
-    expect(otel.spans().map((span) => span.attributes['adstract.ad_response_id'])).toEqual([
-      'resp_after',
-      'resp_after',
+    expect(
+      otel.spans().map((span) => [span.name, span.attributes['adstract.answer.length']]),
+    ).toEqual([
+      ['adstract.start', undefined],
+      ['adstract.acknowledge', 27],
     ]);
   });
 

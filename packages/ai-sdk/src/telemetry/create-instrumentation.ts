@@ -75,6 +75,7 @@ export function createInstrumentation(input: {
   const global = input.global ?? createGlobalOpenTelemetry({ name: SDK_NAME, version: VERSION });
   const chosenTracer = telemetry?.tracer;
   const chosenMeter = telemetry?.meter;
+  const recordAdResponseId = telemetry?.recordAdResponseId === true;
   const currentTracer = () =>
     chosenTracer === false ? undefined : (chosenTracer ?? global.tracer());
   let meter: OpenTelemetryMeter | undefined;
@@ -107,6 +108,7 @@ export function createInstrumentation(input: {
             circuit,
             probe,
             maxRetries: input.maxRetries,
+            recordAdResponseId,
             onFilled: (ad, origin) => origins.set(ad, origin),
           }),
         );
@@ -133,6 +135,7 @@ export function createInstrumentation(input: {
             ending,
             textLength,
             origin,
+            recordAdResponseId,
           }),
         );
       } catch {

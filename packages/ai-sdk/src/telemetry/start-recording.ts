@@ -98,6 +98,8 @@ export function createStartRecording(input: {
   circuit: CircuitState | undefined;
   probe: boolean;
   maxRetries: number | undefined;
+  /** Whether the span carries the ad's id (`telemetry.recordAdResponseId`). */
+  recordAdResponseId: boolean;
   onFilled: (ad: FilledOutcome, origin: SpanOrigin) => void;
 }): StartRecording {
   const { tracer, metrics, contextManager } = input;
@@ -171,7 +173,7 @@ export function createStartRecording(input: {
           [ATTRIBUTES.failureReason]: description.failureReason,
           [ATTRIBUTES.errorType]: description.errorType,
           [ATTRIBUTES.waitEnd]: 'answered',
-          [ATTRIBUTES.adResponseId]: filled?.adResponseId,
+          [ATTRIBUTES.adResponseId]: input.recordAdResponseId ? filled?.adResponseId : undefined,
           [ATTRIBUTES.productName]: filled?.productName ?? undefined,
         },
         description.errorType !== undefined,

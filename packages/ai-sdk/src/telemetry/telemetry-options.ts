@@ -1,4 +1,11 @@
-import { type Check, type ChecksOf, invalid, isRecord, objectOf } from '@adstract/client/internal';
+import {
+  type Check,
+  type ChecksOf,
+  invalid,
+  isRecord,
+  objectOf,
+  ofType,
+} from '@adstract/client/internal';
 import type { OpenTelemetryMeter, OpenTelemetryTracer } from './open-telemetry-types.js';
 
 /**
@@ -11,6 +18,13 @@ export interface AdstractTelemetryOptions {
   tracer?: OpenTelemetryTracer | false;
   /** The meter of the `adstract.*` metrics, or `false` for none. */
   meter?: OpenTelemetryMeter | false;
+  /**
+   * Whether the spans carry `adstract.ad_response_id` (default `false`). Ad ids stay out of spans
+   * unless you ask: a trace backend is read by more people, and kept longer, than Adstract's
+   * reports. Turn it on to join a trace to an ad on Adstract's side; `providerMetadata.adstract`
+   * carries the id to your own code either way.
+   */
+  recordAdResponseId?: boolean;
 }
 
 const withMethods =
@@ -30,10 +44,11 @@ const settingsChecks: ChecksOf<AdstractTelemetryOptions> = {
     ['createCounter', 'createHistogram'],
     'an OpenTelemetry Meter (with createCounter and createHistogram)',
   ),
+  recordAdResponseId: ofType('boolean', 'true or false'),
 };
 const checkSettings = objectOf(settingsChecks);
 
-/** Checks the `telemetry` option: `false`, or `{ tracer?, meter? }`. */
+/** Checks the `telemetry` option: `false`, or `{ tracer?, meter?, recordAdResponseId? }`. */
 export const checkTelemetry: Check = (value, field) => {
   if (value === false) return;
   if (!isRecord(value)) throw invalid(field, 'must be false or an object');
