@@ -225,6 +225,48 @@ describe('secrecy of the session id', () => {
   });
 });
 
+describe('secrecy of the ad id', () => {
+  it.each([
+    ...failures(AD_RESPONSE_ID),
+    ['404 that echoes it', [404, `ad_response_id ${AD_RESPONSE_ID} not found`], {}],
+    ['409 that echoes it', [409, { detail: `${AD_RESPONSE_ID} already acknowledged` }], {}],
+  ] satisfies Scenario[])(
+    'on acknowledge, is nowhere in the error after %s',
+    async (_case, reply, options) => {
+      intercept(ACKNOWLEDGE_PATH, reply);
+      const client = new Adstract({ apiKey: API_KEY, ...options });
+      const error = await rejectionOf(
+        client.acknowledge({ adResponseId: AD_RESPONSE_ID, llmResponse }),
+      );
+      expect(AdSDKError.isInstance(error)).toBe(true);
+      expectNowhere(error, AD_RESPONSE_ID);
+    },
+  );
+
+  it.each([
+    ['a 202 no-fill', [202, unfilledBody('no_fill')]],
+    ['a 201 rejection', [201, unfilledBody('rejected')]],
+    ['a 200 of the wrong shape', [200, okBody({ enhanced_prompt: 42 })]],
+    ['a 409 duplicate', [409, { ...okBody(), detail: `duplicate of ${AD_RESPONSE_ID}` }]],
+  ] satisfies [string, Reply][])(
+    'on start, is redacted from the body of %s that carries it',
+    async (_case, reply) => {
+      intercept(START_PATH, reply);
+      const client = new Adstract({ apiKey: API_KEY });
+      const result = await client.requestAd({ prompt, context, raiseException: false });
+      expect(AdSDKError.isInstance(result.error)).toBe(true);
+      expect(result.error?.responseBody).toContain('"ad_response_id":"[redacted]"');
+      expectNowhere(result.error, AD_RESPONSE_ID);
+    },
+  );
+
+  it('is kept in a successful answer, which the acknowledge needs', async () => {
+    intercept(START_PATH, [200, okBody()]);
+    const result = await new Adstract({ apiKey: API_KEY }).requestAd({ prompt, context });
+    expect(result.adResponse?.adResponseId).toBe(AD_RESPONSE_ID);
+  });
+});
+
 describe("the end user's IP, in every spelling", () => {
   const given = [
     ['::ffff:203.0.113.24', '203.0.113.24'],
@@ -351,5 +393,22 @@ describe('what an injected fetch throws', () => {
     );
     expect(error).toMatchObject({ name: 'NetworkError', reason: 'network' });
     for (const secret of [API_KEY, sessionId, USER_IP]) expectNowhere(error, secret);
+  });
+
+  it('is redacted of the ad id when an acknowledge fails that way', async () => {
+    const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      throw new Error(`failed: ${String(init?.body)}`);
+    };
+    const client = new Adstract({ apiKey: API_KEY, fetch });
+    intercept(START_PATH, [200, okBody()]);
+    const enhancementResult = await new Adstract({ apiKey: API_KEY }).requestAd({
+      prompt,
+      context,
+    });
+    for (const params of [{ adResponseId: AD_RESPONSE_ID }, { enhancementResult }]) {
+      const error = await rejectionOf(client.acknowledge({ ...params, llmResponse }));
+      expect(error).toMatchObject({ name: 'NetworkError', reason: 'network' });
+      for (const secret of [API_KEY, AD_RESPONSE_ID]) expectNowhere(error, secret);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { interpretAcknowledgeResponse } from './acknowledge-response.js';
+import { redactAdResponseIds } from './ad-response-ids.js';
 import { validateApiKey } from './api-key.js';
 import { backoffDelay, parseRetryAfter, sleep } from './backoff.js';
 import { validateBaseURL } from './base-url.js';
@@ -225,8 +226,9 @@ export class Adstract {
   async acknowledge(params: AcknowledgeParams): Promise<AcknowledgmentResult | undefined> {
     if (!isRecord(params as unknown)) throw paramsError('acknowledge', 'AcknowledgeParams');
     const raise = params.raiseException ?? true;
+    let adResponseId: string | undefined;
     try {
-      const adResponseId = resolveAdResponseId(params);
+      adResponseId = resolveAdResponseId(params);
       if (adResponseId === undefined) return undefined;
       if (typeof params.llmResponse !== 'string') {
         throw new ValidationError({
@@ -239,24 +241,29 @@ export class Adstract {
       const response = await this.#send(
         ACKNOWLEDGE_PATH,
         { ad_response_id: adResponseId, llm_response: params.llmResponse },
-        { timeoutMs, signal: params.signal, privateValues: this.#privateValuesOf(undefined) },
+        {
+          timeoutMs,
+          signal: params.signal,
+          privateValues: this.#privateValuesOf(undefined, adResponseId),
+        },
       );
       const result = interpretAcknowledgeResponse(response);
       if (AdSDKError.isInstance(result)) throw result;
       return result;
     } catch (thrown) {
-      if (raise) throw redactCause(toAdSDKError(thrown), this.#privateValuesOf(undefined));
-      return undefined;
+      if (!raise) return undefined;
+      throw redactCause(toAdSDKError(thrown), this.#privateValuesOf(undefined, adResponseId));
     }
   }
 
   /**
    * What errors of a call must not print: the key always; for `start`, the session id and every
    * spelling of the end user's IP, read leniently here, before validation, so that a call that
-   * fails validation is covered too.
+   * fails validation is covered too; for `acknowledge`, the ad's id.
    */
-  #privateValuesOf(context: unknown): PrivateValues {
+  #privateValuesOf(context: unknown, adResponseId?: string): PrivateValues {
     const strings: string[] = [this.#apiKey];
+    if (adResponseId !== undefined && adResponseId !== '') strings.push(adResponseId);
     let ipAddress: PrivateValues['ipAddress'];
     if (isRecord(context)) {
       if (isNonEmptyString(context.sessionId)) strings.push(context.sessionId);
@@ -338,8 +345,8 @@ export class Adstract {
   /**
    * POSTs one request. The answer comes back with the API key redacted from its body, and with a
    * `safeText` copy (made on first use: successful answers never need it) that also has the
-   * session id and every spelling of the end user's IP redacted: the only body text errors may
-   * quote. Those are not redacted from the text that is parsed, since a short value could also
+   * session id, every spelling of the end user's IP and the ad ids redacted: the only body text
+   * errors may quote. Those are not redacted from the text that is parsed, since a short value could also
    * occur in a legitimate answer (in the enhanced prompt, say) and would corrupt it.
    */
   async #send(
@@ -374,7 +381,7 @@ export class Adstract {
       ...response,
       text,
       get safeText() {
-        safeText ??= redactPrivateValues(text, options.privateValues);
+        safeText ??= redactPrivateValues(redactAdResponseIds(text), options.privateValues);
         return safeText;
       },
     };
