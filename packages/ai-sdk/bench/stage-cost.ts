@@ -35,7 +35,6 @@ const collect: Stage = (source) => {
     },
     onEnd: () => {},
     metadata: { adstract: { status: 'filled' } },
-    textStartMetadata: { adstract: { status: 'filled' } },
     stallTimeoutMs: 3_000,
   }).stream;
 };
