@@ -44,7 +44,10 @@ export function register() {
 }
 `;
 
-/** The quick start, with the AI SDK told not to record the prompt and the answer itself. */
+/**
+ * The quick start, with the AI SDK told not to record the prompt and the answer itself, and the
+ * ad ids collected from onOutcome (the only place they reach app code) to look for in the trace.
+ */
 const CHAT = `import { adstractMiddleware } from '@adstract/ai-sdk';
 import { openai } from '@ai-sdk/openai';
 import { streamText, wrapLanguageModel } from 'ai';
@@ -52,8 +55,14 @@ import { streamText, wrapLanguageModel } from 'ai';
 export const CONTEXT = { sessionId: 'otel-smoke-session-7', userAgent: 'otel-smoke/1.0 (agent)', userIp: '198.51.100.77' };
 export const PROMPT = 'How can I improve user retention?';
 
+export const AD_IDS = [];
+
 export async function chat() {
-  const middleware = adstractMiddleware();
+  const middleware = adstractMiddleware({
+    onOutcome: (event) => {
+      if (event.type === 'filled') AD_IDS.push(event.adResponseId);
+    },
+  });
   const result = streamText({
     model: wrapLanguageModel({ model: openai('gpt-5-mini'), middleware }),
     prompt: PROMPT,
@@ -70,7 +79,7 @@ export async function chat() {
 const APP = `import { exporter, register } from './instrumentation.mjs';
 
 register();
-const { chat, CONTEXT, PROMPT } = await import('./chat.mjs');
+const { chat, AD_IDS, CONTEXT, PROMPT } = await import('./chat.mjs');
 const answer = await chat();
 const spans = exporter.getFinishedSpans();
 const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
@@ -84,7 +93,7 @@ const starts = spans.filter((span) => span.name === 'adstract.start');
 const acks = spans.filter((span) => span.name === 'adstract.acknowledge');
 const start = starts[0];
 const ack = acks[0];
-const secrets = [process.env.ADSTRACT_API_KEY, CONTEXT.userIp, CONTEXT.sessionId, CONTEXT.userAgent, PROMPT, answer, ...answer.split(/(?<=[.!?])\\s+/).filter((sentence) => sentence.length > 20)];
+const secrets = [process.env.ADSTRACT_API_KEY, CONTEXT.userIp, CONTEXT.sessionId, CONTEXT.userAgent, ...AD_IDS, PROMPT, answer, ...answer.split(/(?<=[.!?])\\s+/).filter((sentence) => sentence.length > 20)];
 const leaks = [];
 for (const span of spans) {
   const text = JSON.stringify({ name: span.name, attributes: span.attributes, events: span.events, links: span.links, status: span.status });
@@ -103,7 +112,7 @@ const report = {
   leaks,
 };
 const ok =
-  starts.length === 1 && acks.length === 1 &&
+  starts.length === 1 && acks.length === 1 && AD_IDS.length === 1 &&
   report.startAncestry[0] === 'chat gpt-5-mini' && report.startAncestry.at(-1) === 'invoke_agent gpt-5-mini' &&
   report.startOutcome === 'filled' &&
   report.startChildren.some((url) => url.includes('/api/ad-injection/start/')) &&
