@@ -54,36 +54,43 @@ export interface GlobalOpenTelemetry {
   contextManager(): OpenTelemetryContextManager | undefined;
 }
 
+/**
+ * What `make` returns for the provider `read` finds, asked again only when the registered provider
+ * changes (an SDK registered, or replaced, after the middleware was made).
+ */
+function perProvider<Made>(
+  read: () => unknown,
+  method: string,
+  make: (provider: unknown) => Made,
+): () => Made | undefined {
+  let provider: unknown;
+  let made: Made | undefined;
+  return () => {
+    const current = read();
+    if (current !== provider) {
+      provider = current;
+      made = hasFunction(current, method) ? make(current) : undefined;
+    }
+    return made;
+  };
+}
+
 /** Creates a reader of the global registry that asks each provider once for its tracer or meter. */
 export function createGlobalOpenTelemetry(scope: {
   name: string;
   version: string;
 }): GlobalOpenTelemetry {
-  let tracerProvider: unknown;
-  let tracer: OpenTelemetryTracer | undefined;
-  let meterProvider: unknown;
-  let meter: OpenTelemetryMeter | undefined;
   return {
-    tracer() {
-      const provider = registry()?.trace;
-      if (provider !== tracerProvider) {
-        tracerProvider = provider;
-        tracer = hasFunction(provider, 'getTracer')
-          ? (provider as unknown as TracerProvider).getTracer(scope.name, scope.version)
-          : undefined;
-      }
-      return tracer;
-    },
-    meter() {
-      const provider = registry()?.metrics;
-      if (provider !== meterProvider) {
-        meterProvider = provider;
-        meter = hasFunction(provider, 'getMeter')
-          ? (provider as unknown as MeterProvider).getMeter(scope.name, scope.version)
-          : undefined;
-      }
-      return meter;
-    },
+    tracer: perProvider(
+      () => registry()?.trace,
+      'getTracer',
+      (provider) => (provider as TracerProvider).getTracer(scope.name, scope.version),
+    ),
+    meter: perProvider(
+      () => registry()?.metrics,
+      'getMeter',
+      (provider) => (provider as MeterProvider).getMeter(scope.name, scope.version),
+    ),
     contextManager() {
       const manager = registry()?.context;
       return hasFunction(manager, 'active') && hasFunction(manager, 'with')
