@@ -4,8 +4,9 @@
 // sandbox and model stand-in: it passes with exactly one start and one acknowledge carrying the
 // answer the snippet printed.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createNpmProject } from './npm-project.mjs';
 import { run } from './run-command.mjs';
 
 /** The README's quick-start snippet, with its three placeholders declared. */
@@ -80,27 +81,12 @@ const declarationsTsconfig = {
  * of TypeScript's compiler script, `nodes` the Node.js binaries to run the snippet on.
  */
 export async function checkAiMajor({ major, ai, openai, tarballs, work, tsc, log, nodes }) {
-  const project = join(work, `ai-v${major}`);
-  mkdirSync(project, { recursive: true });
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify({ name: `smoke-ai-v${major}`, private: true, type: 'module' }),
-  );
   log(`ai@${major}: npm install of the tarballs beside ai@${ai} and @ai-sdk/openai@${openai}`);
-  run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-      ...tarballs,
-      `ai@${ai}`,
-      `@ai-sdk/openai@${openai}`,
-      '@types/node@24',
-    ],
-    project,
-  );
+  const project = createNpmProject({
+    dir: join(work, `ai-v${major}`),
+    name: `smoke-ai-v${major}`,
+    packages: [...tarballs, `ai@${ai}`, `@ai-sdk/openai@${openai}`, '@types/node@24'],
+  });
   writeFileSync(join(project, 'snippet.ts'), SNIPPET);
   writeFileSync(join(project, 'snippet.mjs'), SNIPPET);
   writeFileSync(join(project, 'services.mjs'), SERVICES);

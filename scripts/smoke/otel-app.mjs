@@ -10,8 +10,9 @@
 //   await checkOtelApp({ tarballs, work, run, log })
 // tarballs: the packed .tgz files; work: an empty temporary folder; run(command, args, cwd): runs a
 // command (throwing on failure) and returns its standard output; log(message): progress.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createNpmProject } from './npm-project.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -142,23 +143,17 @@ process.exit(code === 0 && starts.length === 1 && acks.length === 1 && acks[0].s
 `;
 
 export async function checkOtelApp({ tarballs, work, run, log }) {
-  const project = join(work, 'otel-app');
-  mkdirSync(project, { recursive: true });
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify({ name: 'otel-app-smoke', private: true, type: 'module' }),
-  );
   const versions = [
     `ai@${middlewareDevDependencies.ai}`,
     `@ai-sdk/openai@${middlewareDevDependencies['@ai-sdk/openai']}`,
     ...OPEN_TELEMETRY.map((name) => `${name}@${docsDevDependencies[name]}`),
   ];
   log(`otel: npm install of the tarballs beside ${versions.join(', ')}`);
-  run(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...versions],
-    project,
-  );
+  const project = createNpmProject({
+    dir: join(work, 'otel-app'),
+    name: 'otel-app-smoke',
+    packages: [...tarballs, ...versions],
+  });
   writeFileSync(join(project, 'instrumentation.mjs'), INSTRUMENTATION);
   writeFileSync(join(project, 'chat.mjs'), CHAT);
   writeFileSync(join(project, 'app.mjs'), APP);

@@ -8,6 +8,7 @@
 // runs a command (throwing on failure) and returns its standard output.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createNpmProject } from './npm-project.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const devDependencies = JSON.parse(
@@ -33,30 +34,20 @@ const EXPECTED = {
 };
 
 export async function checkReactApp({ packs, work, run }) {
-  const project = join(work, 'react-app');
-  mkdirSync(project, { recursive: true });
   const tarball = (name) => {
     const file = readdirSync(packs).find((entry) => entry.startsWith(`adstract-${name}-`));
     if (!file) throw new Error(`no packed @adstract/${name} in ${packs}`);
     return join(packs, file);
   };
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify({ name: 'react-app-smoke', private: true, type: 'module' }),
-  );
-  run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
+  const project = createNpmProject({
+    dir: join(work, 'react-app'),
+    name: 'react-app-smoke',
+    packages: [
       tarball('client'),
       tarball('react'),
       ...THIRD_PARTY.map((name) => `${name}@${devDependencies[name]}`),
     ],
-    project,
-  );
+  });
 
   // The README as published: every tsx block is a module of its own.
   const readme = readFileSync(join(project, 'node_modules/@adstract/react/README.md'), 'utf8');
